@@ -1,0 +1,149 @@
+package app.storyline.feed;
+
+import app.storyline.model.Enclosure;
+import app.storyline.model.ParsedFeed;
+import app.storyline.model.ParsedItem;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, mapped into our records. Rome types stay here. */
+final class XmlFeedParser {
+    private XmlFeedParser() {}
+
+    static ParsedFeed parse(byte[] body, String contentType, String baseUrl) {
+        String text = XmlRepair.repair(decode(body, contentType));
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false); // XmlRepair removed the DOCTYPE; refuse any that survived
+        input.setXmlHealerOn(false);   // XmlRepair does the healing, with CDATA and comments respected
+        input.setPreserveWireFeed(true);
+        SyndFeed feed;
+        try {
+            feed = input.build(new StringReader(text));
+        } catch (com.rometools.rome.io.FeedException | IllegalArgumentException e) {
+            throw new FeedException("not a valid RSS or Atom feed: " + reason(e), e);
+        }
+        String link = Texts.httpUrl(feed.getLink(), baseUrl);
+        String itemBase = baseUrl != null ? baseUrl : link;
+        List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
+        for (SyndEntry e : feed.getEntries()) items.add(item(e, itemBase));
+        return new ParsedFeed(
+                feed.getFeedType(),
+                Texts.plain(feed.getTitle()),
+                link,
+                Texts.clean(feed.getDescription()),
+                Texts.clean(feed.getLanguage()),
+                items);
+    }
+
+    /** BOM, XML declaration and HTTP charset, in the order RFC 3023 gives them. */
+    private static String decode(byte[] body, String contentType) {
+        try (Reader r = contentType != null
+                ? new XmlReader(new ByteArrayInputStream(body), contentType, true)
+                : new XmlReader(new ByteArrayInputStream(body), true)) {
+            StringBuilder sb = new StringBuilder(body.length);
+            char[] buf = new char[8192];
+            for (int n; (n = r.read(buf)) > 0; ) sb.append(buf, 0, n);
+            return sb.toString();
+        } catch (IOException | RuntimeException e) {
+            // An unknown or lying encoding declaration: UTF-8 with replacement loses least.
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ParsedItem item(SyndEntry e, String base) {
+        String guid = guid(e);
+        String link = Texts.httpUrl(e.getLink(), base);
+        if (link == null && e.getUri() != null) {
+            // RSS <guid isPermaLink="true"> is the link when <link> is absent.
+            Object wire = e.getWireEntry();
+            if (wire instanceof Item item && item.getGuid() != null && item.getGuid().isPermaLink()) {
+                link = Texts.httpUrl(item.getGuid().getValue(), base);
+            }
+        }
+        String summary = e.getDescription() != null ? Texts.clean(e.getDescription().getValue()) : null;
+        String content = null;
+        for (SyndContent c : e.getContents()) {
+            String v = Texts.clean(c.getValue());
+            if (v != null) {
+                content = v;
+                break;
+            }
+        }
+        Instant published = instant(e.getPublishedDate());
+        Instant updated = instant(e.getUpdatedDate());
+        if (published == null) published = updated;
+        return new ParsedItem(guid, link, Texts.plain(e.getTitle()), author(e), summary, content,
+                published, updated, categories(e), enclosures(e, base));
+    }
+
+    private static String guid(SyndEntry e) {
+        Object wire = e.getWireEntry();
+        if (wire instanceof Item item) {
+            Guid g = item.getGuid();
+            return g == null ? null : Texts.clean(g.getValue());
+        }
+        if (wire instanceof Entry entry) return Texts.clean(entry.getId());
+        return Texts.clean(e.getUri());
+    }
+
+    private static String author(SyndEntry e) {
+        String a = Texts.plain(e.getAuthor());
+        if (a != null) return a;
+        for (SyndPerson p : e.getAuthors()) {
+            String name = Texts.plain(p.getName());
+            if (name == null) name = Texts.clean(p.getEmail());
+            if (name != null) return name;
+        }
+        return null;
+    }
+
+    private static List<String> categories(SyndEntry e) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SyndCategory c : e.getCategories()) {
+            String name = Texts.plain(c.getName());
+            if (name != null) out.add(name);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Enclosure> enclosures(SyndEntry e, String base) {
+        List<Enclosure> out = new ArrayList<>();
+        for (SyndEnclosure en : e.getEnclosures()) {
+            String url = Texts.httpUrl(en.getUrl(), base);
+            if (url != null) out.add(new Enclosure(url, Texts.clean(en.getType()), en.getLength() > 0 ? en.getLength() : -1));
+        }
+        return out;
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}
