@@ -14,11 +14,19 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.SAXBuilder;
+import org.xml.sax.InputSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,17 +36,19 @@ import java.util.Set;
 
 /** RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, mapped into our records. Rome types stay here. */
 final class XmlFeedParser {
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+
     private XmlFeedParser() {}
 
     static ParsedFeed parse(byte[] body, String contentType, String baseUrl) {
         String text = XmlRepair.repair(decode(body, contentType));
+        Document doc = buildDocument(text);
+        FeedNormalizer.normalize(doc.getRootElement(), baseUrl);
         SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false); // XmlRepair removed the DOCTYPE; refuse any that survived
-        input.setXmlHealerOn(false);   // XmlRepair does the healing, with CDATA and comments respected
         input.setPreserveWireFeed(true);
         SyndFeed feed;
         try {
-            feed = input.build(new StringReader(text));
+            feed = input.build(doc);
         } catch (com.rometools.rome.io.FeedException | IllegalArgumentException e) {
             throw new FeedException("not a valid RSS or Atom feed: " + reason(e), e);
         }
@@ -55,18 +65,57 @@ final class XmlFeedParser {
                 items);
     }
 
-    /** BOM, XML declaration and HTTP charset, in the order RFC 3023 gives them. */
-    private static String decode(byte[] body, String contentType) {
-        try (Reader r = contentType != null
-                ? new XmlReader(new ByteArrayInputStream(body), contentType, true)
-                : new XmlReader(new ByteArrayInputStream(body), true)) {
+    /**
+     * A strict, non-validating parse with every DTD feature off: XmlRepair already removed the DOCTYPE,
+     * and should one survive, the parser refuses it rather than reading or fetching anything.
+     */
+    private static Document buildDocument(String text) {
+        SAXBuilder b = new SAXBuilder();
+        b.setExpandEntities(false);
+        b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        b.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        b.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+        try {
+            return b.build(new StringReader(text));
+        } catch (JDOMException e) {
+            throw new FeedException("not a valid RSS or Atom feed: " + reason(e), e);
+        } catch (IOException e) {
+            throw new FeedException("cannot read the feed: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Decoding: a byte order mark wins, then an explicit HTTP charset (RFC 3023), then the XML
+     * declaration, then UTF-8. An unknown or lying declaration falls back to UTF-8 with replacement.
+     */
+    static String decode(byte[] body, String contentType) {
+        Charset http = httpCharset(contentType);
+        if (http != null && !hasBom(body)) return http.decode(ByteBuffer.wrap(body)).toString();
+        try (Reader r = new XmlReader(new ByteArrayInputStream(body), true)) {
             StringBuilder sb = new StringBuilder(body.length);
             char[] buf = new char[8192];
             for (int n; (n = r.read(buf)) > 0; ) sb.append(buf, 0, n);
             return sb.toString();
         } catch (IOException | RuntimeException e) {
-            // An unknown or lying encoding declaration: UTF-8 with replacement loses least.
             return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean hasBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) return true;
+        return b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE);
+    }
+
+    private static Charset httpCharset(String contentType) {
+        if (contentType == null) return null;
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) return null;
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalArgumentException unknownOrIllegal) {
+            return null;
         }
     }
 

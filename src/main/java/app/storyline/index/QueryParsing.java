@@ -131,7 +131,13 @@ final class QueryParsing {
                 default -> {
                     if (TEXT_FIELDS.contains(f)) return super.getFieldQuery(f, queryText, quoted);
                     // Not a field of ours: the user meant the words, e.g. a URL or "re:invent".
-                    return super.getFieldQuery(null, field + " " + queryText, quoted);
+                    if (quoted) return super.getFieldQuery(null, field + " " + queryText, true);
+                    BooleanQuery.Builder all = new BooleanQuery.Builder();
+                    for (String part : new String[] {field, queryText}) {
+                        Query q = super.getFieldQuery(null, part, false);
+                        if (q != null) all.add(q, BooleanClause.Occur.MUST);
+                    }
+                    return all.build();
                 }
             }
         }
