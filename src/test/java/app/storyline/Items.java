@@ -15,4 +15,12 @@ public final class Items {
     public static ParsedItem item(String guid, String title, String text, Instant published, String author, List<String> tags) {
         return new ParsedItem(guid, "https://example.com/" + guid, title, author, text, null, published, null, tags, List.of());
     }
+
+    /** A small RSS 2.0 document with one item per guid. */
+    public static String rss(String title, String... guids) {
+        StringBuilder sb = new StringBuilder("<rss version=\"2.0\"><channel><title>" + title + "</title>");
+        for (String g : guids) sb.append("<item><guid>").append(g).append("</guid><title>Story ").append(g)
+                .append("</title><description>About ").append(g).append(" and zebras</description></item>");
+        return sb.append("</channel></rss>").toString();
+    }
 }

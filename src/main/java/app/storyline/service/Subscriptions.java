@@ -13,7 +13,6 @@ import app.storyline.model.OpmlFeed;
 import app.storyline.model.ParsedFeed;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +45,11 @@ public final class Subscriptions {
     }
 
     public SubscribeResult subscribe(String url, String folder, boolean all) {
-        HttpFetcher.checkedUri(url); // refuse file:, javascript: ... before any work
+        try {
+            HttpFetcher.checkedUri(url); // refuse file:, javascript: ... before any work
+        } catch (FeedException e) {
+            throw new UserError(e.getMessage());
+        }
         var existing = library.feeds().byUrl(url);
         if (existing.isPresent()) return new SubscribeResult(List.of(), List.of(existing.get()), List.of());
         Long folderId = folder == null || folder.isBlank() ? null : library.folders().ensurePath(folderPath(folder));
@@ -160,10 +163,9 @@ public final class Subscriptions {
     /** A regular file of at most 10 MB. */
     static byte[] readFile(Path file) {
         try {
+            if (!Files.exists(file)) throw new UserError("no such file: " + file);
             if (Files.isDirectory(file)) throw new UserError(file + " is a directory");
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
-                throw new UserError(file + " is not a regular file");
-            }
+            if (!Files.isRegularFile(file)) throw new UserError(file + " is not a regular file");
             if (Files.size(file) > MAX_FILE_BYTES) throw new UserError(file + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

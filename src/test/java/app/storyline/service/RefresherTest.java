@@ -1,0 +1,161 @@
+package app.storyline.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static app.storyline.Items.rss;
+
+import app.storyline.LoopbackServer;
+import app.storyline.feed.HttpFetcher;
+import app.storyline.index.Search;
+import app.storyline.model.Feed;
+import app.storyline.model.FetchState;
+import app.storyline.service.Refresher.FeedResult;
+import app.storyline.service.Refresher.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RefresherTest {
+    @TempDir Path dir;
+    LoopbackServer server;
+    Library lib;
+    final AtomicReference<String> goodBody = new AtomicReference<>(rss("Good feed", "one", "two"));
+
+    @BeforeEach
+    void start() {
+        server = new LoopbackServer()
+                .on("/good", ex -> {
+                    String body = goodBody.get();
+                    String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+                    if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                        LoopbackServer.send(ex, 304, null, new byte[0]);
+                        return;
+                    }
+                    ex.getResponseHeaders().set("ETag", etag);
+                    LoopbackServer.send(ex, 200, "application/rss+xml", body);
+                })
+                .on("/no-validators", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", rss("Plain", "p1")))
+                .on("/missing", ex -> LoopbackServer.send(ex, 404, "text/plain", "nope"))
+                .on("/broken", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", "<rss><channel><item>"))
+                .on("/busy", ex -> {
+                    ex.getResponseHeaders().set("Retry-After", "3600");
+                    LoopbackServer.send(ex, 503, "text/plain", "later");
+                })
+                .on("/moved", ex -> {
+                    ex.getResponseHeaders().set("Location", "/good");
+                    LoopbackServer.send(ex, 301, null, new byte[0]);
+                });
+        lib = Library.open(dir, new HttpFetcher.Limits(Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20, 5, 2, 16, Duration.ofDays(7)));
+    }
+
+    @AfterEach
+    void stop() {
+        lib.close();
+        server.close();
+    }
+
+    private List<FeedResult> refreshAll() {
+        return lib.refresher().refresh(lib.feeds().all(), null);
+    }
+
+    private Feed add(String path) {
+        return lib.feeds().add(server.url(path), null, null);
+    }
+
+    @Test
+    void failingFeedsAreRecordedAndNeverStopTheOthers() {
+        Feed good = add("/good");
+        Feed missing = add("/missing");
+        Feed broken = add("/broken");
+        add("/no-validators");
+        List<FeedResult> r = refreshAll();
+        assertEquals(Status.NEW, r.get(0).status());
+        assertEquals(2, r.get(0).added());
+        assertEquals(Status.ERROR, r.get(1).status());
+        assertEquals("HTTP 404 Not Found", r.get(1).error());
+        assertEquals(Status.ERROR, r.get(2).status());
+        assertTrue(r.get(2).error().startsWith("not a valid RSS or Atom feed"), r.get(2).error());
+        assertEquals(Status.NEW, r.get(3).status());
+
+        FetchState s = lib.feeds().fetchState(missing.id());
+        assertEquals(404, s.httpStatus());
+        assertEquals("HTTP 404 Not Found", s.lastError());
+        assertEquals(1, s.failures());
+        assertNotNull(s.lastAttempt());
+        assertNull(s.lastSuccess());
+        assertEquals("Good feed", lib.feeds().byId(good.id()).orElseThrow().title(), "the feed's own title is kept");
+        assertNotNull(lib.feeds().fetchState(broken.id()).lastError());
+        assertEquals(3, lib.articles().count());
+    }
+
+    @Test
+    void everyArticleIsSearchableWhenRefreshReturns() {
+        add("/good");
+        refreshAll();
+        assertEquals(2, new Search(lib.index(), ZoneOffset.UTC).search("zebras", 10, Search.Order.RELEVANCE).total());
+    }
+
+    @Test
+    void secondRefreshIsConditionalAndAnUnchangedBodyIsNotParsedAgain() {
+        Feed good = add("/good");
+        Feed plain = add("/no-validators");
+        refreshAll();
+        List<FeedResult> again = refreshAll();
+        assertEquals(Status.UNCHANGED, again.get(0).status());
+        assertEquals(304, again.get(0).httpStatus());
+        assertEquals(Status.UNCHANGED, again.get(1).status(), "same body hash");
+        assertEquals(200, again.get(1).httpStatus());
+        assertTrue(server.requests.stream().filter(q -> q.path().equals("/good")).skip(1).allMatch(q -> q.ifNoneMatch() != null));
+        assertNull(lib.feeds().fetchState(good.id()).lastError());
+        assertEquals(0, lib.feeds().fetchState(plain.id()).failures());
+    }
+
+    @Test
+    void changedFeedBringsNewAndUpdatedArticles() {
+        add("/good");
+        refreshAll();
+        goodBody.set(rss("Good feed", "one", "two", "three").replace("About two", "Corrected: about two"));
+        FeedResult r = refreshAll().get(0);
+        assertEquals(Status.NEW, r.status());
+        assertEquals(1, r.added());
+        assertEquals(1, r.updated());
+        assertEquals(3, lib.articles().count());
+    }
+
+    @Test
+    void retryAfterSkipsTheFeedUntilThen() {
+        Feed busy = add("/busy");
+        FeedResult first = refreshAll().get(0);
+        assertEquals(Status.ERROR, first.status());
+        assertEquals(503, first.httpStatus());
+        FeedResult second = refreshAll().get(0);
+        assertEquals(Status.SKIPPED, second.status());
+        assertEquals(1, server.count("/busy"), "no second request before Retry-After");
+        assertNotNull(lib.feeds().fetchState(busy.id()).nextFetchAfter());
+    }
+
+    @Test
+    void permanentRedirectMovesTheSubscription() {
+        Feed moved = add("/moved");
+        refreshAll();
+        assertEquals(server.url("/good"), lib.feeds().byId(moved.id()).orElseThrow().url());
+    }
+
+    @Test
+    void aParseErrorKeepsOldValidatorsSoTheNextFetchRetries() {
+        Feed broken = add("/broken");
+        refreshAll();
+        refreshAll();
+        assertEquals(2, server.count("/broken"));
+        assertEquals(2, lib.feeds().fetchState(broken.id()).failures());
+    }
+}
