@@ -17,6 +17,8 @@ import com.rometools.rome.io.XmlReader;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.xml.sax.InputSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +38,9 @@ import java.util.Set;
 
 /** RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, mapped into our records. Rome types stay here. */
 final class XmlFeedParser {
+    private static final Pattern EMAIL_THEN_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    private static final Pattern NAME_THEN_EMAIL = Pattern.compile("^(.+?)\\s*<\\S+@\\S+>$");
+    private static final Pattern DECLARED = Pattern.compile("\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
     private XmlFeedParser() {}
@@ -43,6 +48,7 @@ final class XmlFeedParser {
     static ParsedFeed parse(byte[] body, String contentType, String baseUrl) {
         String text = XmlRepair.repair(decode(body, contentType));
         Document doc = buildDocument(text);
+        FeedRepairs.repair(doc.getRootElement());
         FeedNormalizer.normalize(doc.getRootElement(), baseUrl);
         SyndFeedInput input = new SyndFeedInput();
         input.setPreserveWireFeed(true);
@@ -51,6 +57,9 @@ final class XmlFeedParser {
             feed = input.build(doc);
         } catch (com.rometools.rome.io.FeedException | IllegalArgumentException e) {
             throw new FeedException("not a valid RSS or Atom feed: " + reason(e), e);
+        } catch (RuntimeException e) {
+            // Rome trips over some shapes it does not expect; that is still this feed's problem, not ours.
+            throw new FeedException("not a feed we can read: " + reason(e), e);
         }
         String link = Texts.httpUrl(feed.getLink(), baseUrl);
         String itemBase = baseUrl != null ? baseUrl : link;
@@ -70,6 +79,25 @@ final class XmlFeedParser {
      * and should one survive, the parser refuses it rather than reading or fetching anything.
      */
     private static Document buildDocument(String text) {
+        try {
+            return strictBuilder().build(new StringReader(text));
+        } catch (JDOMException strict) {
+            // Broken XML (unclosed tags, stray markup): let jsoup's forgiving XML parser rebuild the tree,
+            // then read its well-formed output. Only when that fails too is the feed refused.
+            try {
+                org.jsoup.nodes.Document lenient = Jsoup.parse(text, "", Parser.xmlParser());
+                lenient.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                        .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).prettyPrint(false);
+                return strictBuilder().build(new StringReader(lenient.outerHtml()));
+            } catch (JDOMException | IOException | RuntimeException alsoBroken) {
+                throw new FeedException("not a valid RSS or Atom feed: " + reason(strict), strict);
+            }
+        } catch (IOException e) {
+            throw new FeedException("cannot read the feed: " + reason(e), e);
+        }
+    }
+
+    private static SAXBuilder strictBuilder() {
         SAXBuilder b = new SAXBuilder();
         b.setExpandEntities(false);
         b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -77,13 +105,7 @@ final class XmlFeedParser {
         b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         b.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-        try {
-            return b.build(new StringReader(text));
-        } catch (JDOMException e) {
-            throw new FeedException("not a valid RSS or Atom feed: " + reason(e), e);
-        } catch (IOException e) {
-            throw new FeedException("cannot read the feed: " + reason(e), e);
-        }
+        return b;
     }
 
     /**
@@ -93,6 +115,11 @@ final class XmlFeedParser {
     static String decode(byte[] body, String contentType) {
         Charset http = httpCharset(contentType);
         if (http != null && !hasBom(body)) return http.decode(ByteBuffer.wrap(body)).toString();
+        if (!hasBom(body)) {
+            Matcher d = DECLARED.matcher(new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1));
+            Charset declared = d.lookingAt() ? Charsets.lookup(d.group(1)) : null;
+            if (declared != null) return declared.decode(ByteBuffer.wrap(body)).toString();
+        }
         try (Reader r = new XmlReader(new ByteArrayInputStream(body), true)) {
             StringBuilder sb = new StringBuilder(body.length);
             char[] buf = new char[8192];
@@ -111,12 +138,7 @@ final class XmlFeedParser {
     private static Charset httpCharset(String contentType) {
         if (contentType == null) return null;
         Matcher m = CHARSET.matcher(contentType);
-        if (!m.find()) return null;
-        try {
-            return Charset.forName(m.group(1));
-        } catch (IllegalArgumentException unknownOrIllegal) {
-            return null;
-        }
+        return m.find() ? Charsets.lookup(m.group(1)) : null;
     }
 
     private static ParsedItem item(SyndEntry e, String base) {
@@ -149,14 +171,15 @@ final class XmlFeedParser {
         Object wire = e.getWireEntry();
         if (wire instanceof Item item) {
             Guid g = item.getGuid();
-            return g == null ? null : Texts.clean(g.getValue());
+            if (g != null && Texts.clean(g.getValue()) != null) return Texts.clean(g.getValue());
+            return Texts.clean(item.getUri()); // RSS 1.0: rdf:about identifies the item
         }
         if (wire instanceof Entry entry) return Texts.clean(entry.getId());
         return Texts.clean(e.getUri());
     }
 
     private static String author(SyndEntry e) {
-        String a = Texts.plain(e.getAuthor());
+        String a = personName(Texts.plain(e.getAuthor()));
         if (a != null) return a;
         for (SyndPerson p : e.getAuthors()) {
             String name = Texts.plain(p.getName());
@@ -164,6 +187,16 @@ final class XmlFeedParser {
             if (name != null) return name;
         }
         return null;
+    }
+
+    /** RSS writes authors as "email (Name)" or "Name <email>"; readers show the name. */
+    static String personName(String s) {
+        if (s == null) return null;
+        Matcher m = EMAIL_THEN_NAME.matcher(s);
+        if (m.matches()) return m.group(1).strip();
+        m = NAME_THEN_EMAIL.matcher(s);
+        if (m.matches()) return m.group(1).strip();
+        return s;
     }
 
     private static List<String> categories(SyndEntry e) {

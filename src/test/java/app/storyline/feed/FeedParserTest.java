@@ -149,9 +149,17 @@ class FeedParserTest {
     }
 
     @Test
+    void truncatedFeedYieldsWhatItHas() {
+        ParsedFeed f = FeedParser.parse("<rss><channel><title>unclosed</title><item><title>One</title></item><item><title>Tw"
+                .getBytes(StandardCharsets.UTF_8), null, null);
+        assertEquals("unclosed", f.title());
+        assertEquals("One", f.items().get(0).title());
+    }
+
+    @Test
     void garbageGetsAReadableError() {
         FeedException e = assertThrows(FeedException.class,
-                () -> FeedParser.parse("<rss><channel><title>unclosed".getBytes(StandardCharsets.UTF_8), null, null));
+                () -> FeedParser.parse("<notafeed><x/></notafeed>".getBytes(StandardCharsets.UTF_8), null, null));
         assertNotNull(e.getMessage());
         assertTrue(e.getMessage().startsWith("not a valid RSS or Atom feed"), e.getMessage());
         assertThrows(FeedException.class, () -> FeedParser.parse(new byte[0], null, null));

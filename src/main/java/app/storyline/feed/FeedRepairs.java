@@ -1,0 +1,205 @@
+package app.storyline.feed;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdom2.Content;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+
+/**
+ * Structural repairs to a feed document before Rome reads it, each for a kind of feed seen in the wild:
+ * <ol>
+ *   <li>a {@code <feed>} in an unknown namespace is read as Atom, an {@code <rss>} without a channel gets one;</li>
+ *   <li>Atom XHTML content loses its wrapping div and becomes HTML text (Rome keeps the div);</li>
+ *   <li>base64 content (Atom 0.3 mode="base64", Atom 1.0 non-text types) is decoded (Rome fails on it);</li>
+ *   <li>RSS items without the core element borrow it from Dublin Core, iTunes or Media RSS: a title,
+ *       a description, the content (a {@code <body>} or {@code <fullitem>}), an author.</li>
+ * </ol>
+ */
+final class FeedRepairs {
+    static final Namespace ATOM10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    static final Namespace ATOM03 = Namespace.getNamespace("http://purl.org/atom/ns#");
+    private static final Namespace CONTENT = Namespace.getNamespace("content", "http://purl.org/rss/1.0/modules/content/");
+    private static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
+    private static final Set<String> TEXT_CONSTRUCTS = Set.of("title", "subtitle", "summary", "content", "rights", "tagline", "info", "copyright");
+    private static final XMLOutputter RAW = new XMLOutputter(Format.getRawFormat());
+
+    private FeedRepairs() {}
+
+    static void repair(Element root) {
+        String name = root.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("feed") && root.getNamespace() != ATOM10 && !root.getNamespace().equals(ATOM03)
+                && !root.getNamespace().equals(ATOM10)) {
+            Namespace target = "0.3".equals(root.getAttributeValue("version")) ? ATOM03 : ATOM10;
+            retarget(root, root.getNamespace(), target);
+        }
+        if (name.equals("rss") && root.getChild("channel", root.getNamespace()) == null) {
+            root.addContent(new Element("channel", root.getNamespace()));
+        }
+        textConstructs(root, 0);
+        if (name.equals("rss") || name.equals("rdf")) {
+            for (Element item : items(root)) rssFallbacks(item);
+            Element channel = root.getChild("channel", root.getNamespace());
+            if (channel == null) channel = findChild(root, "channel");
+            if (channel != null) borrow(channel, "title", List.of("title"), DC);
+        }
+    }
+
+    private static void retarget(Element e, Namespace from, Namespace to) {
+        if (e.getNamespace().equals(from)) e.setNamespace(to);
+        for (Element c : e.getChildren()) retarget(c, from, to);
+    }
+
+    private static void textConstructs(Element e, int depth) {
+        if (depth > 100) return;
+        boolean atom10 = e.getNamespace().equals(ATOM10);
+        boolean atom03 = e.getNamespace().equals(ATOM03);
+        if ((atom10 || atom03) && TEXT_CONSTRUCTS.contains(e.getName())) {
+            if (atom03) atom03Text(e);
+            else atom10Text(e);
+            return;
+        }
+        for (Element c : new ArrayList<>(e.getChildren())) textConstructs(c, depth + 1);
+    }
+
+    private static void atom10Text(Element e) {
+        String type = e.getAttributeValue("type", "text").strip().toLowerCase(Locale.ROOT);
+        if (type.equals("xhtml")) {
+            Element div = e.getChildren().size() == 1 ? e.getChildren().get(0) : null;
+            List<Content> inner = div != null && div.getName().equals("div") ? div.getContent() : e.getContent();
+            setHtml(e, serialize(inner));
+            e.setAttribute("type", "html");
+        } else if (!type.equals("text") && !type.equals("html") && !type.startsWith("text/") && !type.endsWith("xml")
+                && e.getAttribute("src") == null) {
+            String decoded = base64(e.getTextTrim());
+            if (decoded != null) {
+                e.setText(decoded);
+                e.setAttribute("type", "html");
+            }
+        }
+    }
+
+    private static void atom03Text(Element e) {
+        String mode = e.getAttributeValue("mode", "xml").strip().toLowerCase(Locale.ROOT);
+        if (mode.equals("base64")) {
+            String decoded = base64(e.getTextTrim());
+            if (decoded != null) {
+                e.setText(decoded);
+                e.setAttribute("mode", "escaped");
+            }
+        } else if (mode.equals("xml") && !e.getChildren().isEmpty()) {
+            Element div = e.getChildren().size() == 1 && e.getChildren().get(0).getName().equals("div") ? e.getChildren().get(0) : null;
+            setHtml(e, serialize(div != null ? div.getContent() : e.getContent()));
+            e.setAttribute("mode", "escaped");
+            e.setAttribute("type", "text/html");
+        }
+    }
+
+    private static void setHtml(Element e, String html) {
+        e.removeContent();
+        e.setText(html);
+    }
+
+    private static String serialize(List<Content> content) {
+        String s = RAW.outputString(new ArrayList<>(content));
+        // Children keep their XHTML namespace declarations when written alone; HTML has no use for them.
+        return s.replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
+    }
+
+    /** Decoded text, or null when it is not base64 of UTF-8 text. */
+    private static String base64(String text) {
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(text);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static List<Element> items(Element root) {
+        List<Element> out = new ArrayList<>();
+        for (Element c : root.getChildren()) {
+            if (c.getName().equals("item")) out.add(c);
+            if (c.getName().equals("channel")) for (Element i : c.getChildren()) if (i.getName().equals("item")) out.add(i);
+        }
+        return out;
+    }
+
+    private static Element findChild(Element e, String local) {
+        for (Element c : e.getChildren()) if (c.getName().equals(local)) return c;
+        return null;
+    }
+
+    private static void rssFallbacks(Element item) {
+        Namespace ns = item.getNamespace();
+        borrow(item, "title", List.of("title"), null);
+        if (!has(item, "description", ns)) {
+            String text = firstText(item, List.of("description", "summary", "subtitle"), true);
+            if (text != null) item.addContent(new Element("description", ns).setText(text));
+        }
+        if (item.getChild("encoded", CONTENT) == null) {
+            Element body = findChild(item, "body");
+            String html = body != null && !body.getChildren().isEmpty() ? serialize(body.getContent())
+                    : body != null ? body.getText() : text(findChild(item, "fullitem"));
+            if (html != null && !html.isBlank()) item.addContent(new Element("encoded", CONTENT).setText(html));
+        }
+        if (item.getChild("category", ns) == null) {
+            for (Element subject : new ArrayList<>(item.getChildren("subject", DC))) {
+                if (!subject.getTextTrim().isEmpty()) item.addContent(new Element("category", ns).setText(subject.getTextTrim()));
+            }
+        }
+        if (!has(item, "author", ns) && item.getChild("creator", DC) == null) {
+            String author = firstText(item, List.of("author"), false);
+            if (author != null) item.addContent(new Element("creator", DC).setText(author));
+        }
+    }
+
+    /** Adds a core element borrowed from another namespace's element of the same name, when missing. */
+    private static void borrow(Element parent, String core, List<String> names, Namespace preferred) {
+        if (has(parent, core, parent.getNamespace())) return;
+        String text = null;
+        if (preferred != null) {
+            Element p = parent.getChild(core, preferred);
+            text = p == null ? null : p.getTextTrim();
+        }
+        if (text == null || text.isEmpty()) text = firstText(parent, names, true);
+        if (text != null && !text.isEmpty()) parent.addContent(new Element(core, parent.getNamespace()).setText(text));
+    }
+
+    private static boolean has(Element parent, String name, Namespace ns) {
+        Element e = parent.getChild(name, ns);
+        return e != null && !e.getTextTrim().isEmpty();
+    }
+
+    /** The first non-empty element with one of these local names in another namespace, searching media groups too. */
+    private static String firstText(Element parent, List<String> names, boolean deep) {
+        for (String n : names) {
+            for (Element c : parent.getChildren()) {
+                if (c.getName().equals(n) && !c.getNamespace().equals(parent.getNamespace()) && !c.getTextTrim().isEmpty()) return c.getTextTrim();
+            }
+        }
+        if (deep) {
+            for (Element c : parent.getChildren()) {
+                if (c.getName().equals("group") || c.getName().equals("content") && !c.getChildren().isEmpty()) {
+                    String t = firstText(c, names, false);
+                    if (t != null) return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.getText();
+    }
+}
