@@ -14,12 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 import org.jsoup.parser.Parser;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** Commands about articles: articles, search, show, reindex. */
 final class ArticleCommands {
@@ -27,17 +24,25 @@ final class ArticleCommands {
 
     private ArticleCommands() {}
 
-    @Command(name = "articles", mixinStandardHelpOptions = true, description = "List articles, newest first.")
-    static final class Articles implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Option(names = "--feed", paramLabel = "ID") Long feedId;
-        @Option(names = "--unread", description = "Only unread articles.") boolean unread;
-        @Option(names = "--starred", description = "Only starred articles.") boolean starred;
-        @Option(names = "--limit", paramLabel = "N", description = "At most N articles (default: all).") Integer limit;
+    static final class Articles extends Command {
+        Articles() {
+            super("articles", "", "List articles, newest first (JSON Lines with --json).");
+        }
 
         @Override
-        public Integer call() {
-            if (limit != null && limit < 1) throw new UserError("--limit must be at least 1");
+        Options options() {
+            return new Options().addOption(valued("feed", "ID", "Only this feed's articles."))
+                    .addOption(flag("unread", "Only unread articles.")).addOption(flag("starred", "Only starred articles."))
+                    .addOption(valued("limit", "N", "At most N articles (default: all)."));
+        }
+
+        @Override
+        int run(Cli cli, CommandLine cl) {
+            args(cl, 0, "");
+            Long feedId = longOption(cl, "feed");
+            boolean unread = cl.hasOption("unread");
+            boolean starred = cl.hasOption("starred");
+            Integer limit = intOption(cl, "limit", null, 1);
             try (Library lib = cli.open()) {
                 if (feedId != null && lib.feeds().byId(feedId).isEmpty()) throw new UserError("no feed with id " + feedId);
                 List<Article> list = lib.articles().list(new ArticleStore.Query(feedId, unread, starred, limit == null ? 0 : limit));
@@ -57,19 +62,28 @@ final class ArticleCommands {
         }
     }
 
-    @Command(name = "search", mixinStandardHelpOptions = true,
-            description = {"Full-text search, ranked (BM25, titles boosted).",
-                "Syntax: words (all must match), \"a phrase\", AND OR NOT -word (a b), title: author: feed: tag:,",
-                "after:YYYY-MM-DD before:YYYY-MM-DD is:unread is:read is:starred."})
-    static final class SearchCmd implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "QUERY", arity = "1..*") List<String> words;
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "20") int limit;
-        @Option(names = "--sort", paramLabel = "relevance|date", defaultValue = "relevance") String sort;
+    static final class SearchCmd extends Command {
+        SearchCmd() {
+            super("search", "QUERY...", "Full-text search, ranked (BM25, titles boosted), with highlighted snippets.");
+        }
 
         @Override
-        public Integer call() {
-            if (limit < 1) throw new UserError("--limit must be at least 1");
+        List<String> details() {
+            return List.of("Syntax: words (all must match), \"a phrase\", AND OR NOT -word, (a OR b), title: author: feed: tag:,",
+                    "after:YYYY-MM-DD (on or after) before:YYYY-MM-DD (before) is:unread is:read is:starred.");
+        }
+
+        @Override
+        Options options() {
+            return new Options().addOption(valued("limit", "N", "At most N results (default 20)."))
+                    .addOption(valued("sort", "relevance|date", "Order of results (default relevance)."));
+        }
+
+        @Override
+        int run(Cli cli, CommandLine cl) {
+            List<String> words = args(cl, -1, "QUERY");
+            int limit = intOption(cl, "limit", 20, 1);
+            String sort = cl.getOptionValue("sort", "relevance");
             Search.Order order = switch (sort.toLowerCase(Locale.ROOT)) {
                 case "relevance" -> Search.Order.RELEVANCE;
                 case "date" -> Search.Order.DATE;
@@ -107,13 +121,14 @@ final class ArticleCommands {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one article whole.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "ARTICLE", description = "An article id, guid or link.") String ref;
+    static final class Show extends Command {
+        Show() {
+            super("show", "ARTICLE", "Show one article whole (ARTICLE is an id, guid or link).");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            String ref = args(cl, 1, "ARTICLE").get(0);
             try (Library lib = cli.open()) {
                 Article a = lib.articles().find(ref).orElseThrow(() -> new UserError("no article " + ref));
                 if (cli.json) {
@@ -140,12 +155,14 @@ final class ArticleCommands {
         }
     }
 
-    @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the database.")
-    static final class Reindex implements Callable<Integer> {
-        @ParentCommand Cli cli;
+    static final class Reindex extends Command {
+        Reindex() {
+            super("reindex", "", "Rebuild the search index from the database.");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            args(cl, 0, "");
             try (Library lib = cli.open()) {
                 long t0 = System.nanoTime();
                 int n = lib.index().rebuild();

@@ -17,26 +17,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /** Commands about subscriptions: subscribe, import, export, feeds, refresh, parse. */
 final class FeedCommands {
     private FeedCommands() {}
 
-    @Command(name = "subscribe", mixinStandardHelpOptions = true,
-            description = "Subscribe to a feed URL, or to the feed a web page links to.")
-    static final class Subscribe implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "URL") String url;
-        @Option(names = "--folder", paramLabel = "NAME", description = "Put the feed in this folder (a/b for nested).") String folder;
-        @Option(names = "--all", description = "When a page links to several feeds, subscribe to all of them.") boolean all;
+    static final class Subscribe extends Command {
+        Subscribe() {
+            super("subscribe", "URL", "Subscribe to a feed URL, or to the feed a web page links to.");
+        }
 
         @Override
-        public Integer call() {
+        Options options() {
+            return new Options().addOption(valued("folder", "NAME", "Put the feed in this folder (a/b for nested)."))
+                    .addOption(flag("all", "When a page links to several feeds, subscribe to all of them."));
+        }
+
+        @Override
+        int run(Cli cli, CommandLine cl) {
+            String url = args(cl, 1, "URL").get(0);
+            String folder = cl.getOptionValue("folder");
+            boolean all = cl.hasOption("all");
             try (Library lib = cli.open()) {
                 Subscriptions.SubscribeResult r = lib.subscriptions().subscribe(url, folder, all);
                 if (!r.choices().isEmpty()) {
@@ -81,13 +84,14 @@ final class FeedCommands {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import subscriptions from an OPML file.")
-    static final class Import implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "FILE.opml") Path file;
+    static final class Import extends Command {
+        Import() {
+            super("import", "FILE.opml", "Import subscriptions from an OPML file (folders kept, duplicates skipped).");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            Path file = path(args(cl, 1, "FILE.opml").get(0));
             try (Library lib = cli.open()) {
                 Subscriptions.ImportResult r = lib.subscriptions().importOpml(file);
                 if (cli.json) {
@@ -112,13 +116,14 @@ final class FeedCommands {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export subscriptions, with folders, to OPML.")
-    static final class Export implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "FILE.opml") Path file;
+    static final class Export extends Command {
+        Export() {
+            super("export", "FILE.opml", "Export subscriptions, with folders, to OPML 2.0.");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            Path file = path(args(cl, 1, "FILE.opml").get(0));
             try (Library lib = cli.open()) {
                 int n = lib.subscriptions().exportOpml(file);
                 cli.out.println("exported " + n + " feeds to " + file);
@@ -127,12 +132,14 @@ final class FeedCommands {
         }
     }
 
-    @Command(name = "feeds", mixinStandardHelpOptions = true, description = "List subscriptions with counts and last fetch status.")
-    static final class Feeds implements Callable<Integer> {
-        @ParentCommand Cli cli;
+    static final class Feeds extends Command {
+        Feeds() {
+            super("feeds", "", "List subscriptions with counts and last fetch status.");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            args(cl, 0, "");
             try (Library lib = cli.open()) {
                 List<FeedSummary> all = lib.feeds().summaries(lib.folders().paths());
                 if (cli.json) {
@@ -168,13 +175,20 @@ final class FeedCommands {
         }
     }
 
-    @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Fetch feeds now and store what is new.")
-    static final class Refresh implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Option(names = "--feed", paramLabel = "ID", description = "Only this feed.") Long feedId;
+    static final class Refresh extends Command {
+        Refresh() {
+            super("refresh", "", "Fetch feeds now and store what is new; every article is searchable when it returns.");
+        }
 
         @Override
-        public Integer call() {
+        Options options() {
+            return new Options().addOption(valued("feed", "ID", "Only this feed."));
+        }
+
+        @Override
+        int run(Cli cli, CommandLine cl) {
+            args(cl, 0, "");
+            Long feedId = longOption(cl, "feed");
             try (Library lib = cli.open()) {
                 List<Feed> feeds;
                 if (feedId != null) {
@@ -241,14 +255,14 @@ final class FeedCommands {
         }
     }
 
-    @Command(name = "parse", mixinStandardHelpOptions = true,
-            description = "Parse feed files or URLs without storing them (one result per input).")
-    static final class Parse implements Callable<Integer> {
-        @ParentCommand Cli cli;
-        @Parameters(paramLabel = "FILE|URL", arity = "1..*") List<String> inputs;
+    static final class Parse extends Command {
+        Parse() {
+            super("parse", "FILE|URL...", "Parse feed files or URLs without storing them (one result per input).");
+        }
 
         @Override
-        public Integer call() {
+        int run(Cli cli, CommandLine cl) {
+            List<String> inputs = args(cl, -1, "FILE or URL");
             HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Limits.defaults(), Version.userAgent());
             Json j = cli.json ? new Json(cli.out) : null;
             for (String input : inputs) {
@@ -309,6 +323,14 @@ final class FeedCommands {
                 g.writeNumberField("items", 0);
             }
             g.writeEndObject();
+        }
+    }
+
+    static Path path(String s) {
+        try {
+            return Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserError("not a valid path: " + s);
         }
     }
 

@@ -45,7 +45,11 @@ final class JsonFeedParser {
         List<ParsedItem> items = new ArrayList<>();
         JsonNode array = root.path("items");
         if (array.isArray()) {
-            for (JsonNode it : array) if (it.isObject()) items.add(item(it, base, root));
+            for (JsonNode it : array) {
+                if (!it.isObject()) continue;
+                ParsedItem i = item(it, base, root);
+                if (!i.isEmpty()) items.add(i);
+            }
         }
         return new ParsedFeed(format, Texts.plain(text(root, "title")), link,
                 Texts.clean(text(root, "description")), Texts.clean(text(root, "language")), items);

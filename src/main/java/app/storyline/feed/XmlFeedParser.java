@@ -64,7 +64,10 @@ final class XmlFeedParser {
         String link = Texts.httpUrl(feed.getLink(), baseUrl);
         String itemBase = baseUrl != null ? baseUrl : link;
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
-        for (SyndEntry e : feed.getEntries()) items.add(item(e, itemBase));
+        for (SyndEntry e : feed.getEntries()) {
+            ParsedItem i = item(e, itemBase);
+            if (!i.isEmpty()) items.add(i);
+        }
         return new ParsedFeed(
                 feed.getFeedType(),
                 Texts.plain(feed.getTitle()),

@@ -19,14 +19,11 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -45,10 +42,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another version is rebuilt on open. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     private static final int BATCH = 2000;
 
-    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final Path dir;
     private final Database db;
@@ -142,7 +138,13 @@ public final class SearchIndex implements AutoCloseable {
     private IndexWriterConfig config() {
         IndexWriterConfig c = new IndexWriterConfig(analyzer);
         c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        c.setRAMBufferSizeMB(64);
+        // Fewer, larger flushed segments and no compound files: less copying and merging while a big
+        // refresh indexes (compound files only save file handles, which a desktop index has plenty of).
+        c.setRAMBufferSizeMB(128);
+        c.setUseCompoundFile(false);
+        var merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setNoCFSRatio(0.0);
+        c.setMergePolicy(merges);
         c.setCommitOnClose(false);
         return c;
     }
@@ -221,28 +223,42 @@ public final class SearchIndex implements AutoCloseable {
         for (IndexQueue.Entry e : batch) ops.merge(e.articleId(), e.op(), (a, b) -> a == IndexQueue.REINDEX || b == IndexQueue.REINDEX ? IndexQueue.REINDEX : b);
         Map<Long, Article> found = new HashMap<>();
         for (Article a : articles.byIds(new ArrayList<>(ops.keySet()))) found.put(a.id(), a);
-        for (Map.Entry<Long, Integer> e : ops.entrySet()) {
-            Term uid = new Term(Fields.UID, Long.toString(e.getKey()));
-            Article a = found.get(e.getKey());
-            if (a == null || e.getValue() == IndexQueue.DELETE) {
-                writer.deleteDocuments(uid);
-            } else if (e.getValue() == IndexQueue.REINDEX) {
-                writer.updateDocument(uid, document(a));
-            } else {
-                writer.updateDocValues(uid, new NumericDocValuesField(Fields.READ, a.read() ? 1 : 0),
-                        new NumericDocValuesField(Fields.STARRED, a.starred() ? 1 : 0));
-            }
+        // Analysis dominates indexing and IndexWriter takes documents from many threads: use every core.
+        List<Map.Entry<Long, Integer>> work = new ArrayList<>(ops.entrySet());
+        try {
+            (work.size() >= 64 ? work.parallelStream() : work.stream()).forEach(e -> {
+                try {
+                    applyOne(e.getKey(), e.getValue(), found.get(e.getKey()));
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void applyOne(long id, int op, Article a) throws IOException {
+        Term uid = new Term(Fields.UID, Long.toString(id));
+        if (a == null || op == IndexQueue.DELETE) {
+            writer.deleteDocuments(uid);
+        } else if (op == IndexQueue.REINDEX) {
+            writer.updateDocument(uid, document(a));
+        } else {
+            writer.updateDocValues(uid, new NumericDocValuesField(Fields.READ, a.read() ? 1 : 0),
+                    new NumericDocValuesField(Fields.STARRED, a.starred() ? 1 : 0));
         }
     }
 
     static Document document(Article a) {
         Document d = new Document();
         d.add(new StringField(Fields.UID, Long.toString(a.id()), Field.Store.NO));
-        d.add(new StoredField(Fields.ID, a.id()));
         d.add(new NumericDocValuesField(Fields.ID, a.id()));
-        if (a.title() != null) d.add(new Field(Fields.TITLE, a.title(), TEXT_WITH_OFFSETS));
+        // Nothing textual is stored: the database has the text, and storing it here too halved the
+        // indexing rate (stored-field compression and merges). Snippets are made from the database.
+        if (a.title() != null) d.add(new TextField(Fields.TITLE, a.title(), Field.Store.NO));
         String text = HtmlText.plain(a.body());
-        if (!text.isEmpty()) d.add(new Field(Fields.TEXT, text, TEXT_WITH_OFFSETS));
+        if (!text.isEmpty()) d.add(new TextField(Fields.TEXT, text, Field.Store.NO));
         if (a.author() != null) d.add(new TextField(Fields.AUTHOR, a.author(), Field.Store.NO));
         if (a.feedTitle() != null) d.add(new TextField(Fields.FEED, a.feedTitle(), Field.Store.NO));
         d.add(new StringField(Fields.FEED_ID, Long.toString(a.feedId()), Field.Store.NO));
@@ -254,13 +270,6 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new NumericDocValuesField(Fields.STARRED, a.starred() ? 1 : 0));
         if (a.language() != null) d.add(new StringField(Fields.LANG, a.language(), Field.Store.NO));
         return d;
-    }
-
-    private static FieldType textWithOffsets() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS); // fast snippets
-        t.freeze();
-        return t;
     }
 
     private void commit() throws IOException {
@@ -295,6 +304,19 @@ public final class SearchIndex implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    ArticleStore articles() {
+        return articles;
+    }
+
+    /** The article id of a document of {@code searcher}, from doc values (nothing is stored). */
+    public static long articleId(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        var ids = leaf.reader().getNumericDocValues(Fields.ID);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("document without id: " + doc);
+        return ids.longValue();
     }
 
     private void closeQuietly() {

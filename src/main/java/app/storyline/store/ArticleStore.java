@@ -32,6 +32,8 @@ public final class ArticleStore {
             + "FROM article a JOIN feed f ON f.id = a.feed_id ";
     /** A date further ahead than this is a feed's mistake; such an article sorts by when it arrived. */
     private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+    /** No item key can equal this: marks an id taken by another feed's article. */
+    private static final String OTHER_FEED = "\u0000other feed";
 
     private final Database db;
 
@@ -52,6 +54,13 @@ public final class ArticleStore {
         List<Long> added = new ArrayList<>();
         List<Long> updated = new ArrayList<>();
         int unchanged = 0;
+        String[] keys = new String[items.size()];
+        long[] ids = new long[items.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ArticleIds.key(items.get(i));
+            ids[i] = ArticleIds.id(feedId, keys[i]);
+        }
+        Map<Long, String[]> known = known(c, ids, feedId);
         try (PreparedStatement probe = c.prepareStatement("SELECT feed_id, item_key, content_hash FROM article WHERE id = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO article(id, feed_id, item_key, guid, link, title, author, "
                      + "summary, content, categories, published, arrived, sort_time, content_hash) "
@@ -62,21 +71,16 @@ public final class ArticleStore {
             Map<Long, Boolean> seenInThisFeed = new HashMap<>();
             for (int i = 0; i < items.size(); i++) {
                 ParsedItem item = items.get(i);
-                String key = ArticleIds.key(item);
+                String key = keys[i];
                 String hash = contentHash(item);
-                long id = ArticleIds.id(feedId, key);
-                String stored = null;
-                while (true) {
-                    probe.setLong(1, id);
-                    try (ResultSet rs = probe.executeQuery()) {
-                        if (!rs.next()) break;
-                        if (rs.getLong(1) == feedId && rs.getString(2).equals(key)) {
-                            stored = rs.getString(3);
-                            break;
-                        }
-                    }
-                    id = (id + 1) & ArticleIds.MASK; // collision with another item: next free id
+                long id = ids[i];
+                String[] row = known.get(id);
+                // Another item holds this id (a collision): walk to the next free id, as its first save did.
+                while (row != null && !row[0].equals(key)) {
+                    id = (id + 1) & ArticleIds.MASK;
+                    row = known.containsKey(id) ? known.get(id) : probe(probe, id, feedId);
                 }
+                String stored = row == null ? null : row[1];
                 if (seenInThisFeed.put(id, Boolean.TRUE) != null) continue; // the feed lists the item twice
                 if (stored == null) {
                     // Items earlier in a feed are newer: keep that order for undated items.
@@ -98,6 +102,7 @@ public final class ArticleStore {
                     insert.setLong(13, sort);
                     insert.setString(14, hash);
                     insert.executeUpdate();
+                    known.put(id, new String[] {key, hash});
                     for (Enclosure e : item.enclosures()) addEnclosure(encl, id, e);
                     queue.setLong(1, id);
                     queue.executeUpdate();
@@ -113,6 +118,38 @@ public final class ArticleStore {
             }
         }
         return new SaveResult(added, updated, unchanged);
+    }
+
+    /** The stored (key, hash) at {@code id}, a marker for another feed's row, or null when the id is free. */
+    private static String[] probe(PreparedStatement probe, long id, long feedId) throws SQLException {
+        probe.setLong(1, id);
+        try (ResultSet rs = probe.executeQuery()) {
+            if (!rs.next()) return null;
+            return rs.getLong(1) == feedId ? new String[] {rs.getString(2), rs.getString(3)} : new String[] {OTHER_FEED, null};
+        }
+    }
+
+    /**
+     * The stored (key, hash) of this feed's items by id, read in one query per save instead of one per
+     * item. Ids of other feeds that collide are found by the per-item probe.
+     */
+    private static Map<Long, String[]> known(Connection c, long[] ids, long feedId) throws SQLException {
+        Map<Long, String[]> out = new HashMap<>();
+        for (int from = 0; from < ids.length; from += 500) {
+            int size = Math.min(ids.length, from + 500) - from;
+            String marks = String.join(",", java.util.Collections.nCopies(size, "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, feed_id, item_key, content_hash FROM article WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < size; i++) ps.setLong(i + 1, ids[from + i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // A row of another feed under our id is a collision: leave it to the probe.
+                        if (rs.getLong(2) == feedId) out.put(rs.getLong(1), new String[] {rs.getString(3), rs.getString(4)});
+                        else out.put(rs.getLong(1), new String[] {OTHER_FEED, null});
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static void update(Connection c, long id, ParsedItem item, String hash, Instant now) throws SQLException {

@@ -14,9 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one connection to the SQLite file. Every use goes through {@link #read} or {@link #write}, which
- * take the same lock: database work is serial, like one queue, and a write is one transaction that
- * commits or rolls back whole. Migrations in {@code db/migration-NNN.sql} are applied on open.
+ * The SQLite file, owned here: one connection that writes and one that only reads. Writes are serial
+ * (one lock, one transaction each, committed or rolled back whole); reads run beside them on the
+ * reading connection, which in WAL mode sees the last committed state and never blocks the writer
+ * (the indexer reads back thousands of articles while a refresh writes). A read made by the thread
+ * that is inside a write uses the writing connection, so it sees its own uncommitted changes.
+ * Migrations in {@code db/migration-NNN.sql} are applied on open.
  */
 public final class Database implements AutoCloseable {
     /** Work with the connection; may throw SQLException, which is wrapped. */
@@ -26,12 +29,15 @@ public final class Database implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final Connection reader;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
     private final Path file;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, Connection reader) {
         this.file = file;
         this.connection = connection;
+        this.reader = reader;
     }
 
     public static Database open(Path file) {
@@ -40,16 +46,27 @@ public final class Database implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
+                // Articles are kilobyte rows: 16 KB pages and a larger WAL between checkpoints store them
+                // a third faster than the defaults (measured: see README). page_size only applies to a new file.
+                s.execute("PRAGMA page_size = 16384");
                 s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA wal_autocheckpoint = 4000");
+                s.execute("PRAGMA journal_size_limit = 67108864");
                 // NORMAL in WAL mode: a crash may lose the last commits but never corrupts the file.
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA cache_size = -65536");
                 s.execute("PRAGMA temp_store = MEMORY");
             }
-            Database db = new Database(file, c);
-            db.migrate();
-            return db;
+            migrate(c);
+            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = r.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA query_only = 1");
+                s.execute("PRAGMA foreign_keys = ON");
+                s.execute("PRAGMA cache_size = -32768");
+            }
+            return new Database(file, c, r);
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open the database " + file, e);
         }
@@ -60,13 +77,15 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T read(Work<T> work) {
-        lock.lock();
+        boolean insideWrite = lock.isHeldByCurrentThread();
+        ReentrantLock l = insideWrite ? lock : readLock;
+        l.lock();
         try {
-            return work.run(connection);
+            return work.run(insideWrite ? connection : reader);
         } catch (SQLException e) {
             throw new StoreException("database read failed", e);
         } finally {
-            lock.unlock();
+            l.unlock();
         }
     }
 
@@ -102,7 +121,7 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private void migrate() throws SQLException, IOException {
+    private static void migrate(Connection connection) throws SQLException, IOException {
         int version;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
@@ -146,7 +165,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
+        readLock.lock();
         try {
+            reader.close();
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA optimize");
             } catch (SQLException ignored) {
@@ -156,6 +177,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("closing the database failed", e);
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }

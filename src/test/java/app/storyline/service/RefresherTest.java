@@ -45,7 +45,7 @@ class RefresherTest {
                 })
                 .on("/no-validators", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", rss("Plain", "p1")))
                 .on("/missing", ex -> LoopbackServer.send(ex, 404, "text/plain", "nope"))
-                .on("/broken", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", "<rss><channel><item>"))
+                .on("/broken", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", "Fatal error: database unavailable in feed.php"))
                 .on("/busy", ex -> {
                     ex.getResponseHeaders().set("Retry-After", "3600");
                     LoopbackServer.send(ex, 503, "text/plain", "later");
@@ -83,7 +83,7 @@ class RefresherTest {
         assertEquals(Status.ERROR, r.get(1).status());
         assertEquals("HTTP 404 Not Found", r.get(1).error());
         assertEquals(Status.ERROR, r.get(2).status());
-        assertTrue(r.get(2).error().startsWith("not a valid RSS or Atom feed"), r.get(2).error());
+        assertTrue(r.get(2).error().startsWith("not a feed"), r.get(2).error());
         assertEquals(Status.NEW, r.get(3).status());
 
         FetchState s = lib.feeds().fetchState(missing.id());
