@@ -43,7 +43,10 @@ final class FeedRepairs {
             retarget(root, root.getNamespace(), target);
         }
         if (name.equals("rss") && root.getChild("channel", root.getNamespace()) == null) {
-            root.addContent(new Element("channel", root.getNamespace()));
+            // <rss> with its items directly inside: give them the channel Rome needs.
+            Element channel = new Element("channel", root.getNamespace());
+            for (Element child : new ArrayList<>(root.getChildren())) channel.addContent(child.detach());
+            root.addContent(channel);
         }
         textConstructs(root, 0);
         if (name.equals("rss") || name.equals("rdf")) {

@@ -45,11 +45,7 @@ final class JsonFeedParser {
         List<ParsedItem> items = new ArrayList<>();
         JsonNode array = root.path("items");
         if (array.isArray()) {
-            for (JsonNode it : array) {
-                if (!it.isObject()) continue;
-                ParsedItem i = item(it, base, root);
-                if (!i.isEmpty()) items.add(i);
-            }
+            for (JsonNode it : array) if (it.isObject() && !it.isEmpty()) items.add(item(it, base, root));
         }
         return new ParsedFeed(format, Texts.plain(text(root, "title")), link,
                 Texts.clean(text(root, "description")), Texts.clean(text(root, "language")), items);

@@ -65,8 +65,7 @@ final class XmlFeedParser {
         String itemBase = baseUrl != null ? baseUrl : link;
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
         for (SyndEntry e : feed.getEntries()) {
-            ParsedItem i = item(e, itemBase);
-            if (!i.isEmpty()) items.add(i);
+            if (!isEmpty(e)) items.add(item(e, itemBase));
         }
         return new ParsedFeed(
                 feed.getFeedType(),
@@ -142,6 +141,13 @@ final class XmlFeedParser {
         if (contentType == null) return null;
         Matcher m = CHARSET.matcher(contentType);
         return m.find() ? Charsets.lookup(m.group(1)) : null;
+    }
+
+    /** An empty {@code <item/>}, such as the stub a truncated feed ends with: nothing to keep. */
+    private static boolean isEmpty(SyndEntry e) {
+        return e.getTitle() == null && e.getLink() == null && e.getUri() == null && e.getDescription() == null
+                && e.getContents().isEmpty() && e.getEnclosures().isEmpty() && e.getCategories().isEmpty()
+                && e.getAuthors().isEmpty() && e.getAuthor() == null && e.getPublishedDate() == null && e.getUpdatedDate() == null;
     }
 
     private static ParsedItem item(SyndEntry e, String base) {

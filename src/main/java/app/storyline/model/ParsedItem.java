@@ -23,9 +23,4 @@ public record ParsedItem(
         categories = categories == null ? List.of() : List.copyOf(categories);
         enclosures = enclosures == null ? List.of() : List.copyOf(enclosures);
     }
-
-    /** No identity and nothing to show: no guid, title, link, text or media (e.g. a truncated feed's last item). */
-    public boolean isEmpty() {
-        return guid == null && title == null && link == null && summary == null && content == null && enclosures.isEmpty();
-    }
 }

@@ -53,8 +53,8 @@ final class FeedparserView {
                         String key = t.get(j + 1);
                         if (key.startsWith("\u0000")) path.append('.').append(key.substring(1));
                         j += 3;
-                    } else if (t.get(j).equals(".") && j + 1 < t.size() && !t.get(j + 1).equals("get")) {
-                        path.append('.').append(t.get(j + 1));
+                    } else if (t.get(j).equals(".") && j + 1 < t.size()) {
+                        path.append('.').append(t.get(j + 1)); // ".get(key)" reads any key: never a modelled path
                         j += 2;
                     } else break;
                 }
