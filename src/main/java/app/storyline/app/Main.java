@@ -16,6 +16,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        NativeLibraries.useCachedSqlite(Paths.cacheDir());
         Path guiData = guiDataDir(args);
         if (guiData != null) {
             Gui.launch(guiData);

@@ -8,6 +8,21 @@ import java.util.Map;
 final class Paths {
     private Paths() {}
 
+    /** Rebuildable files (native libraries, caches): never the user's data. */
+    static Path cacheDir() {
+        var env = System.getenv();
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home", ".");
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            return local == null || local.isBlank() ? Path.of(home, "AppData", "Local", "Storyline", "cache") : Path.of(local, "Storyline", "cache");
+        }
+        if (os.startsWith("mac")) return Path.of(home, "Library", "Caches", "Storyline");
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "storyline");
+        return Path.of(home, ".cache", "storyline");
+    }
+
     static Path defaultDataDir() {
         return defaultDataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
     }

@@ -24,7 +24,7 @@ public final class Cli {
     static final List<Command> COMMANDS = List.of(
             new FeedCommands.Subscribe(), new FeedCommands.Import(), new FeedCommands.Export(), new FeedCommands.Feeds(),
             new FeedCommands.Refresh(), new FeedCommands.Parse(), new ArticleCommands.Articles(), new ArticleCommands.SearchCmd(),
-            new ArticleCommands.Show(), new ArticleCommands.Reindex(), new BenchCommand());
+            new ArticleCommands.Show(), new ArticleCommands.Reindex(), new SelftestCommand(), new BenchCommand());
 
     final PrintWriter out;
     final PrintWriter err;

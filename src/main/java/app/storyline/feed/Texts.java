@@ -20,9 +20,17 @@ public final class Texts {
     public static String plain(String s) {
         s = clean(s);
         if (s == null) return null;
-        if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) s = Jsoup.parse(s).text();
-        else s = s.replaceAll("\\s+", " ");
-        return clean(s);
+        if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) return clean(Jsoup.parse(s).text());
+        return collapse(s);
+    }
+
+    private static String collapse(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c != '\n' && c != '\r' && c != '\t' && !(c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ');
+        }
+        return plain ? s : s.replaceAll("\\s+", " ");
     }
 
     /**

@@ -31,7 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -147,7 +146,7 @@ final class XmlFeedParser {
     private static boolean isEmpty(SyndEntry e) {
         return e.getTitle() == null && e.getLink() == null && e.getUri() == null && e.getDescription() == null
                 && e.getContents().isEmpty() && e.getEnclosures().isEmpty() && e.getCategories().isEmpty()
-                && e.getAuthors().isEmpty() && e.getAuthor() == null && e.getPublishedDate() == null && e.getUpdatedDate() == null;
+                && e.getAuthors().isEmpty() && e.getAuthor() == null && e.getForeignMarkup().isEmpty();
     }
 
     private static ParsedItem item(SyndEntry e, String base) {
@@ -169,8 +168,8 @@ final class XmlFeedParser {
                 break;
             }
         }
-        Instant published = instant(e.getPublishedDate());
-        Instant updated = instant(e.getUpdatedDate());
+        Instant published = date(e, PUBLISHED);
+        Instant updated = date(e, UPDATED);
         if (published == null) published = updated;
         return new ParsedItem(guid, link, Texts.plain(e.getTitle()), author(e), summary, content,
                 published, updated, categories(e), enclosures(e, base));
@@ -226,8 +225,26 @@ final class XmlFeedParser {
         return out;
     }
 
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
+    /** Date kinds by preference; FeedNormalizer left them as foreign markup in our namespace. */
+    private static final List<String> PUBLISHED = List.of("published", "pubdate", "issued", "date", "created");
+    private static final List<String> UPDATED = List.of("updated", "modified");
+
+    private static Instant date(SyndEntry e, List<String> kinds) {
+        Instant best = null;
+        int rank = Integer.MAX_VALUE;
+        for (org.jdom2.Element m : e.getForeignMarkup()) {
+            if (!m.getNamespace().equals(FeedNormalizer.OURS)) continue;
+            int r = kinds.indexOf(m.getAttributeValue("kind"));
+            if (r >= 0 && r < rank) {
+                try {
+                    best = Instant.ofEpochMilli(Long.parseLong(m.getText()));
+                    rank = r;
+                } catch (NumberFormatException ignored) {
+                    // our own element: cannot happen
+                }
+            }
+        }
+        return best;
     }
 
     private static String reason(Exception e) {

@@ -48,8 +48,15 @@ final class XmlRepair {
             } else if (c == '&') {
                 i = appendReference(xml, i, out);
             } else if (isXmlChar(c)) {
-                out.append(c);
-                i++;
+                // Copy the run of ordinary characters in one go: most of a feed is plain text.
+                int end = i + 1;
+                while (end < n) {
+                    char d = xml.charAt(end);
+                    if (d == '<' || d == '&' || !isXmlChar(d)) break;
+                    end++;
+                }
+                out.append(xml, i, end);
+                i = end;
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(xml.charAt(i + 1))) {
                 out.append(c).append(xml.charAt(i + 1));
                 i += 2;

@@ -76,8 +76,13 @@ public final class SearchIndex implements AutoCloseable {
         return new PerFieldAnalyzerWrapper(new TextAnalyzer(), perField);
     }
 
+    /** Held so the setting is not garbage-collected with the logger. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     /** Opens (or creates, or rebuilds) the index in {@code dir} and applies any queued changes. */
     public static SearchIndex open(Path dir, Database db) {
+        // Lucene logs a hint about the incubating Vector API on every start: not the user's business.
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         SearchIndex index = new SearchIndex(dir, db);
         try {
             index.openChecked();

@@ -3,20 +3,25 @@ package app.storyline.service;
 import app.storyline.feed.FeedException;
 import app.storyline.feed.FeedParser;
 import app.storyline.feed.FetchOutcome;
+import app.storyline.feed.HttpFetcher;
 import app.storyline.index.SearchIndex;
 import app.storyline.model.Feed;
 import app.storyline.model.FetchState;
 import app.storyline.model.ParsedFeed;
 import app.storyline.store.ArticleStore;
 import app.storyline.store.FeedStore;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +29,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fetches feeds concurrently (the fetcher bounds requests per host and overall), parses changed bodies,
- * stores each feed's articles and fetch outcome in one transaction, and indexes while it fetches.
+ * Refreshes feeds as a pipeline: virtual threads only wait on the network (the fetcher bounds
+ * requests per host and overall); parsing runs on one platform thread per core; one writer thread
+ * group-commits fetch outcomes and articles; an indexer thread applies the index queue meanwhile.
  * One feed's failure is recorded on that feed and never stops the others. When {@link #refresh}
- * returns, every stored article is searchable.
+ * returns, everything is committed and every stored article is searchable.
  */
 public final class Refresher {
     public enum Status { NEW, UPDATED, UNCHANGED, ERROR, SKIPPED }
@@ -38,6 +44,13 @@ public final class Refresher {
     /** Called from fetch threads as each feed finishes. */
     public interface Progress {
         void feedDone(FeedResult result, int done, int total);
+    }
+
+    /** How one feed's work is done: where CPU work runs and how writes are committed. */
+    private interface Pipeline {
+        FeedResult onCpu(Callable<FeedResult> work);
+
+        <T> T write(app.storyline.store.Database.Work<T> work);
     }
 
     private static final Duration INDEX_TICK = Duration.ofMillis(100);
@@ -53,16 +66,36 @@ public final class Refresher {
      * until then; other back-off is for automatic refreshes, not for one the user asks for.
      */
     public List<FeedResult> refresh(List<Feed> feeds, Progress progress) {
-        SearchIndex index = library.index();
-        library.fetcher(); // create the client before the threads race to
+        // Opening the index (a cold start reads its files and loads Lucene) overlaps the first fetches:
+        // storing needs only the database; the indexer waits for the index.
+        CompletableFuture<SearchIndex> opening = CompletableFuture.supplyAsync(library::index, Thread::startVirtualThread);
+        Map<Long, FetchState> states = library.feeds().fetchStates();
+        HttpFetcher fetcher = library.fetcher();
         AtomicInteger done = new AtomicInteger();
-        Thread indexer = Thread.ofPlatform().name("indexer").daemon().start(() -> indexWhileFetching(index));
+        Thread indexer = Thread.ofPlatform().name("indexer").daemon().start(() -> indexWhileFetching(opening));
         List<FeedResult> results = new ArrayList<>(feeds.size());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (BatchWriter writer = new BatchWriter(library.db());
+             // CPU work on virtual threads would hold their few carriers (and SQLite's native calls pin
+             // them), keeping finished downloads from handing back their host permits.
+             ExecutorService cpu = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                     Thread.ofPlatform().name("refresh-cpu-", 0).daemon().factory());
+             ExecutorService net = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = new Pipeline() {
+                @Override
+                public FeedResult onCpu(Callable<FeedResult> work) {
+                    return waitFor(cpu.submit(work));
+                }
+
+                @Override
+                public <T> T write(app.storyline.store.Database.Work<T> work) {
+                    return writer.write(work);
+                }
+            };
             List<Future<FeedResult>> futures = new ArrayList<>(feeds.size());
             for (Feed f : feeds) {
-                futures.add(pool.submit(() -> {
-                    FeedResult r = refreshOne(f);
+                FetchState before = states.getOrDefault(f.id(), FetchState.empty(f.id()));
+                futures.add(net.submit(() -> {
+                    FeedResult r = refreshOne(f, before, fetcher, pipeline);
                     if (progress != null) progress.feedDone(r, done.incrementAndGet(), feeds.size());
                     return r;
                 }));
@@ -86,12 +119,31 @@ public final class Refresher {
                 Thread.currentThread().interrupt();
             }
         }
+        SearchIndex index = opening.join();
         index.applyQueued();
         index.commitApplied();
         return results;
     }
 
-    private static void indexWhileFetching(SearchIndex index) {
+    private static FeedResult waitFor(Future<FeedResult> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("refresh interrupted", e);
+        }
+    }
+
+    private static void indexWhileFetching(CompletableFuture<SearchIndex> opening) {
+        SearchIndex index;
+        try {
+            index = opening.get();
+        } catch (InterruptedException | ExecutionException e) {
+            return; // the final drain reports a failure to open
+        }
         while (!Thread.currentThread().isInterrupted()) {
             index.applyQueued();
             try {
@@ -102,37 +154,35 @@ public final class Refresher {
         }
     }
 
-    FeedResult refreshOne(Feed feed) {
-        FeedStore feeds = library.feeds();
-        FetchState before = feeds.fetchState(feed.id());
+    private FeedResult refreshOne(Feed feed, FetchState before, HttpFetcher fetcher, Pipeline pipeline) {
         Instant now = Instant.now();
         if (before.nextFetchAfter() != null && now.isBefore(before.nextFetchAfter())) {
             return new FeedResult(feed.id(), feed.url(), Status.SKIPPED, 0, 0, before.httpStatus(),
                     "the server asked us to wait until " + before.nextFetchAfter());
         }
         try {
-            FetchOutcome outcome = library.fetcher().fetch(feed.url(), before.etag(), before.lastModified());
+            FetchOutcome outcome = fetcher.fetch(feed.url(), before.etag(), before.lastModified());
             String url = feed.url();
-            if (outcome.movedTo() != null && !outcome.movedTo().equals(feed.url()) && feeds.moveUrl(feed.id(), outcome.movedTo())) {
-                url = outcome.movedTo();
-            }
+            String moved = outcome.movedTo();
+            if (moved != null && !moved.equals(url) && pipeline.write(c -> FeedStore.moveUrl(c, feed.id(), moved))) url = moved;
+            String finalUrl = url;
             return switch (outcome) {
                 case FetchOutcome.NotModified nm -> {
-                    feeds.saveFetchState(succeeded(before, now, 304,
-                            nm.etag() != null ? nm.etag() : before.etag(),
-                            nm.lastModified() != null ? nm.lastModified() : before.lastModified(), before.bodyHash()));
-                    yield new FeedResult(feed.id(), url, Status.UNCHANGED, 0, 0, 304, null);
+                    FetchState s = succeeded(before, now, 304, nm.etag() != null ? nm.etag() : before.etag(),
+                            nm.lastModified() != null ? nm.lastModified() : before.lastModified(), before.bodyHash());
+                    pipeline.write(c -> save(c, s));
+                    yield new FeedResult(feed.id(), finalUrl, Status.UNCHANGED, 0, 0, 304, null);
                 }
                 case FetchOutcome.Failed f -> {
-                    feeds.saveFetchState(failed(before, now, f.status(), f.reason(), f.retryAfter()));
-                    yield new FeedResult(feed.id(), url, Status.ERROR, 0, 0, f.status(), f.reason());
+                    pipeline.write(c -> save(c, failed(before, now, f.status(), f.reason(), f.retryAfter())));
+                    yield new FeedResult(feed.id(), finalUrl, Status.ERROR, 0, 0, f.status(), f.reason());
                 }
-                case FetchOutcome.Fetched f -> ingest(feed.id(), url, f, before, now);
+                case FetchOutcome.Fetched f -> pipeline.onCpu(() -> ingest(feed.id(), finalUrl, f, before, now, pipeline));
             };
         } catch (RuntimeException e) {
             String reason = "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             try {
-                feeds.saveFetchState(failed(before, now, 0, reason, null));
+                pipeline.write(c -> save(c, failed(before, now, 0, reason, null)));
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
@@ -140,11 +190,37 @@ public final class Refresher {
         }
     }
 
-    /** Parses a fetched body (unless it is byte-for-byte the last one) and stores it with the fetch state. */
+    private static Void save(Connection c, FetchState s) throws SQLException {
+        FeedStore.saveFetchState(c, s);
+        return null;
+    }
+
+    /** A fetch of one feed outside a refresh (subscribing): work inline, one transaction per write. */
     FeedResult ingest(long feedId, String url, FetchOutcome.Fetched f, FetchState before, Instant now) {
+        return ingest(feedId, url, f, before, now, new Pipeline() {
+            @Override
+            public FeedResult onCpu(Callable<FeedResult> work) {
+                try {
+                    return work.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public <T> T write(app.storyline.store.Database.Work<T> work) {
+                return library.db().write(work);
+            }
+        });
+    }
+
+    /** Parses a fetched body (unless it is byte-for-byte the last one) and stores it with the fetch state. */
+    private static FeedResult ingest(long feedId, String url, FetchOutcome.Fetched f, FetchState before, Instant now, Pipeline pipeline) {
         String hash = sha256(f.body());
         if (hash.equals(before.bodyHash())) {
-            library.feeds().saveFetchState(succeeded(before, now, f.status(), f.etag(), f.lastModified(), hash));
+            pipeline.write(c -> save(c, succeeded(before, now, f.status(), f.etag(), f.lastModified(), hash)));
             return new FeedResult(feedId, url, Status.UNCHANGED, 0, 0, f.status(), null);
         }
         ParsedFeed parsed;
@@ -152,10 +228,10 @@ public final class Refresher {
             parsed = FeedParser.parse(f.body(), f.contentType(), f.url());
         } catch (FeedException e) {
             // Keep the old validators: the next fetch must bring the body again, not a 304.
-            library.feeds().saveFetchState(failed(before, now, f.status(), e.getMessage(), null));
+            pipeline.write(c -> save(c, failed(before, now, f.status(), e.getMessage(), null)));
             return new FeedResult(feedId, url, Status.ERROR, 0, 0, f.status(), e.getMessage());
         }
-        ArticleStore.SaveResult saved = library.db().write(c -> {
+        ArticleStore.SaveResult saved = pipeline.write(c -> {
             FeedStore.saveMeta(c, feedId, parsed.title(), parsed.link(), parsed.language());
             ArticleStore.SaveResult r = ArticleStore.save(c, feedId, parsed.items(), now);
             FeedStore.saveFetchState(c, succeeded(before, now, f.status(), f.etag(), f.lastModified(), hash));

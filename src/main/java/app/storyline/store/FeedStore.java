@@ -150,17 +150,32 @@ public final class FeedStore {
     }
 
     /**
-     * Follows a permanent redirect. When the new URL is already another subscription, the stored one
-     * keeps its URL (merging two feeds' articles is not something to do silently); returns whether it moved.
+     * Follows a permanent redirect, in the caller's transaction. When the new URL is already another
+     * subscription, the stored one keeps its URL (merging two feeds' articles is not something to do
+     * silently); returns whether it moved.
      */
-    public boolean moveUrl(long feedId, String newUrl) {
-        return db.write(c -> {
-            if (byUrl(c, newUrl).isPresent()) return false;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET url = ? WHERE id = ?")) {
-                ps.setString(1, newUrl);
-                ps.setLong(2, feedId);
-                return ps.executeUpdate() == 1;
+    public static boolean moveUrl(Connection c, long feedId, String newUrl) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM feed WHERE url = ?")) {
+            ps.setString(1, newUrl);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) return false;
             }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET url = ? WHERE id = ?")) {
+            ps.setString(1, newUrl);
+            ps.setLong(2, feedId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The fetch state of every feed, in one query. */
+    public Map<Long, FetchState> fetchStates() {
+        return db.read(c -> {
+            Map<Long, FetchState> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM feed"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getLong("id"), state(rs));
+            }
+            return out;
         });
     }
 
