@@ -2,7 +2,6 @@ package app.storyline.cli;
 
 import app.storyline.feed.Discovery;
 import app.storyline.feed.HttpFetcher;
-import app.storyline.model.Enclosure;
 import app.storyline.model.Feed;
 import app.storyline.model.FeedSummary;
 import app.storyline.model.ParsedItem;
@@ -305,15 +304,7 @@ final class FeedCommands {
                     g.writeStringField("summary", i.summary());
                     g.writeStringField("content", i.content());
                     stringArray(g, "categories", i.categories());
-                    g.writeArrayFieldStart("enclosures");
-                    for (Enclosure e : i.enclosures()) {
-                        g.writeStartObject();
-                        g.writeStringField("url", e.url());
-                        g.writeStringField("type", e.type());
-                        g.writeNumberField("length", e.length());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
+                    Json.enclosures(g, i.enclosures());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

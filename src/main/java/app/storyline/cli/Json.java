@@ -64,16 +64,20 @@ final class Json implements AutoCloseable {
             g.writeStringField("language", a.language());
             g.writeStringField("summary", a.summary());
             g.writeStringField("content", a.content());
-            g.writeArrayFieldStart("enclosures");
-            for (Enclosure e : a.enclosures()) {
-                g.writeStartObject();
-                g.writeStringField("url", e.url());
-                g.writeStringField("type", e.type());
-                g.writeNumberField("length", e.length());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            enclosures(g, a.enclosures());
         }
+    }
+
+    static void enclosures(JsonGenerator g, java.util.List<Enclosure> enclosures) throws IOException {
+        g.writeArrayFieldStart("enclosures");
+        for (Enclosure e : enclosures) {
+            g.writeStartObject();
+            g.writeStringField("url", e.url());
+            g.writeStringField("type", e.type());
+            g.writeNumberField("length", e.length());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static String iso(Instant t) {
