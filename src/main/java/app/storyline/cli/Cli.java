@@ -24,7 +24,9 @@ public final class Cli {
     static final List<Command> COMMANDS = List.of(
             new FeedCommands.Subscribe(), new FeedCommands.Import(), new FeedCommands.Export(), new FeedCommands.Feeds(),
             new FeedCommands.Refresh(), new FeedCommands.Parse(), new ArticleCommands.Articles(), new ArticleCommands.SearchCmd(),
-            new ArticleCommands.Show(), new ArticleCommands.Reindex(), new SelftestCommand(), new BenchCommand());
+            new ArticleCommands.Show(), new ArticleCommands.Reindex(), new StoryCommands.RelatedCmd(), new StoryCommands.Stories(), new StoryCommands.StoryCmd(),
+            new StoryCommands.Follow(true), new StoryCommands.Follow(false), new StoryCommands.Followed(),
+            new RelatedCommands.Eval(), new SelftestCommand(), new BenchCommand());
 
     final PrintWriter out;
     final PrintWriter err;

@@ -6,6 +6,8 @@ import app.storyline.store.ArticleStore;
 import app.storyline.store.Database;
 import app.storyline.store.FeedStore;
 import app.storyline.store.FolderStore;
+import app.storyline.store.StoryStore;
+import app.storyline.related.RelatedEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -29,6 +31,8 @@ public final class Library implements AutoCloseable {
     private final ArticleStore articles;
     private final FolderStore folders;
     private SearchIndex index;
+    private RelatedEngine related;
+    private final StoryStore stories;
     private HttpFetcher fetcher;
     private final HttpFetcher.Limits limits;
 
@@ -41,6 +45,7 @@ public final class Library implements AutoCloseable {
         this.feeds = new FeedStore(db);
         this.articles = new ArticleStore(db);
         this.folders = new FolderStore(db);
+        this.stories = new StoryStore(db);
     }
 
     public static Library open(Path dir) {
@@ -100,6 +105,22 @@ public final class Library implements AutoCloseable {
 
     public FolderStore folders() {
         return folders;
+    }
+
+    /**
+     * The related-articles engine over every stored article, with every article in a story (those
+     * stored since the last time are grouped now, which a first import of many articles makes slow).
+     * Built once per process; {@code progress} hears how many articles were grouped.
+     */
+    public synchronized RelatedEngine related(java.util.function.IntConsumer progress) {
+        if (related == null) related = RelatedEngine.load(articles, stories);
+        else related.update(articles);
+        related.catchUp(db, progress);
+        return related;
+    }
+
+    public StoryStore stories() {
+        return stories;
     }
 
     public synchronized SearchIndex index() {

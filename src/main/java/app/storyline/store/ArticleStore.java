@@ -289,6 +289,31 @@ public final class ArticleStore {
         });
     }
 
+    /** What similarity needs of an article: its words, language, feed and time. */
+    public record Text(long id, long seq, long feedId, String title, String body, String language, long time) {}
+
+    /**
+     * The text of every article stored after {@code afterSeq} (0 for all), oldest first, streamed: a
+     * library can hold a million. {@code seq} grows with every insert, so the largest seen is where to
+     * continue from next time.
+     */
+    public void forEachText(long afterSeq, java.util.function.Consumer<Text> each) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.seq, a.feed_id, a.title, coalesce(a.content, a.summary), "
+                    + "f.language, a.sort_time FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.seq > ? ORDER BY a.sort_time, a.id")) {
+                ps.setLong(1, afterSeq);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new Text(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getLong(7)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     public int count() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM article"); ResultSet rs = ps.executeQuery()) {

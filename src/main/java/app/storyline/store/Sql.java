@@ -25,6 +25,11 @@ final class Sql {
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
