@@ -34,14 +34,15 @@ import org.apache.commons.cli.Options;
  */
 final class BenchCommand extends Command {
     BenchCommand() {
-        super("bench", "ingest|search|refresh", "Measure ingest rate, search latency or whole-process refresh time.");
+        super("bench", "ingest|search|refresh|related", "Measure ingest rate, search or related latency, or whole-process refresh time.");
     }
 
     @Override
     List<String> details() {
         return List.of("ingest:  --articles N (100000) --feeds F (1000); a fresh data folder unless --data is given.",
                 "search:  --articles N (100000) --queries Q (2000); ingests first when the folder holds fewer articles.",
-                "refresh: --feeds F --items M --hosts H --latency-ms L --runs R, against ../shared/tools/feedfarm.py (see README).");
+                "refresh: --feeds F --items M --hosts H --latency-ms L --runs R, against ../shared/tools/feedfarm.py (see README).",
+                "related: --articles N (100000) --queries Q (2000); clears and regroups the folder's stories.");
     }
 
     @Override
@@ -61,12 +62,13 @@ final class BenchCommand extends Command {
 
     @Override
     int run(Cli cli, CommandLine cl) {
-        String what = args(cl, 1, "ingest, search or refresh").get(0);
+        String what = args(cl, 1, "ingest, search, refresh or related").get(0);
         return switch (what) {
             case "ingest" -> withFolder(cli, dir -> ingest(cli, cl, dir));
             case "search" -> withFolder(cli, dir -> search(cli, cl, dir));
             case "refresh" -> new RefreshBench(cli, cl).run();
-            default -> throw new UserError("bench what? ingest, search or refresh, not " + what);
+            case "related" -> withFolder(cli, dir -> related(cli, cl, dir));
+            default -> throw new UserError("bench what? ingest, search, refresh or related, not " + what);
         };
     }
 
@@ -175,6 +177,19 @@ final class BenchCommand extends Command {
                             + "title:, after:, 10%% by date): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %.1f results/query%n",
                     lib.articles().count(), queries, ms(ns, 0.50), ms(ns, 0.90), ms(ns, 0.99), ns[ns.length - 1] / 1e6, hits / (double) queries);
             return 0;
+        }
+    }
+
+    private int related(Cli cli, CommandLine cl, Path dir) {
+        int n = intOption(cl, "articles", 100_000, 1);
+        Synthetic gen = new Synthetic(intOption(cl, "seed", 1, 0));
+        try (Library lib = Library.open(dir)) {
+            int have = lib.articles().count();
+            if (have < n) {
+                cli.err.println("bench related: ingesting " + (n - have) + " articles first");
+                ingest(lib, gen, n - have, Math.max(1, (n - have) / 100), false);
+            }
+            return RelatedBench.run(cli, lib, gen, intOption(cl, "queries", 2000, 10));
         }
     }
 

@@ -32,6 +32,8 @@ final class RelatedIndex {
 
     /** Postings this short are always walked. */
     static final int SMALL = 1000;
+    /** At most this many postings are walked for one query's candidates (a few milliseconds). */
+    static final int POSTINGS_BUDGET = 8_000;
 
     private final Map<String, Integer> termIds = new HashMap<>();
     private final List<String> terms = new ArrayList<>();
@@ -117,21 +119,29 @@ final class RelatedIndex {
     }
 
     private static void sortByTerm(int[] t, float[] w) {
-        Integer[] order = new Integer[t.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(t[a], t[b]));
-        int[] t2 = new int[t.length];
-        float[] w2 = new float[w.length];
-        for (int i = 0; i < order.length; i++) {
-            t2[i] = t[order[i]];
-            w2[i] = w[order[i]];
+        long[] packed = new long[t.length];
+        for (int i = 0; i < t.length; i++) packed[i] = ((long) t[i] << 32) | (Float.floatToRawIntBits(w[i]) & 0xFFFFFFFFL);
+        Arrays.sort(packed);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (int) (packed[i] >>> 32);
+            w[i] = Float.intBitsToFloat((int) packed[i]);
         }
-        System.arraycopy(t2, 0, t, 0, t.length);
-        System.arraycopy(w2, 0, w, 0, w.length);
     }
 
+    /** ln(1 + x) for the document frequencies seen so far: idf is on every inner loop. */
+    private float[] log1p = new float[0];
+
     double idf(int term) {
-        return Math.log((1.0 + size) / (1.0 + postings.get(term).size)) + 1.0;
+        return log1p(size) - log1p(postings.get(term).size) + 1.0;
+    }
+
+    private double log1p(int x) {
+        if (x >= log1p.length) {
+            int from = log1p.length;
+            log1p = Arrays.copyOf(log1p, Math.max(x + 1, from * 2 + 1024));
+            for (int i = from; i < log1p.length; i++) log1p[i] = (float) Math.log1p(i);
+        }
+        return log1p[x];
     }
 
     int df(int term) {
@@ -215,6 +225,10 @@ final class RelatedIndex {
      * candidates exactly. {@code out} receives the partial cosine per slot; returns the slots touched.
      */
     int[] cosines(Query q, double maxDfShare, int maxTerms, float[] out, int[] touched) {
+        return cosines(q, maxDfShare, maxTerms, POSTINGS_BUDGET, out, touched);
+    }
+
+    int[] cosines(Query q, double maxDfShare, int maxTerms, int budget, float[] out, int[] touched) {
         double qn = q.norm();
         if (qn == 0) return new int[0];
         // A share of a large library; in a small one every term is cheap enough to walk.
@@ -224,8 +238,12 @@ final class RelatedIndex {
             if (postings.get(q.terms()[i]).size <= limit) chosen.offer(i, q.weights()[i] * idf(q.terms()[i]));
         }
         int count = 0;
+        long walked = 0;
         for (int i : chosen.drainSlots(null)) {
             Postings p = postings.get(q.terms()[i]);
+            // Weightiest terms first; once the budget is spent the remaining (commoner) ones are skipped.
+            if (walked > 0 && walked + p.size > budget) continue;
+            walked += p.size;
             double qi = q.weights()[i] * idf(q.terms()[i]);
             for (int k = 0; k < p.size; k++) {
                 int d = p.docs[k];

@@ -1,6 +1,7 @@
 package app.storyline.related;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,50 @@ final class StoryGrouper {
     static final double JOIN = 0.25;
     /** Merging asks for more evidence than joining: two stories are rarely one by accident. */
     static final double MERGE = 0.35;
+    /** Grouping needs the nearest few, not a ranking: fewer terms and postings than related articles use. */
+    static final int QUERY_TERMS = 32;
+    static final int POSTINGS = 4000;
     /** How many of an article's nearest grouped articles nominate candidate stories. */
     static final int NOMINEES = 20;
 
     /** Where an article goes: {@code story} (-1 for a new one), stories to merge into it, its nearest articles. */
     record Choice(long story, List<Long> merge, int[] nearest) {}
 
+    /** A story's summed unit vectors, as sorted term ids and weights (merged on every join). */
     private static final class Centroid {
-        final Map<Integer, Double> sum = new HashMap<>();
+        int[] terms = new int[0];
+        double[] weights = new double[0];
         double norm2;
         long last;
+
+        double get(int term) {
+            int i = Arrays.binarySearch(terms, term);
+            return i >= 0 ? weights[i] : 0;
+        }
+
+        /** Adds a vector given as sorted terms and weights; returns the dot product before adding. */
+        double add(int[] t, double[] w) {
+            double dot = 0;
+            int[] nt = new int[terms.length + t.length];
+            double[] nw = new double[nt.length];
+            int i = 0, j = 0, k = 0;
+            while (i < terms.length || j < t.length) {
+                if (j == t.length || i < terms.length && terms[i] < t[j]) {
+                    nt[k] = terms[i];
+                    nw[k++] = weights[i++];
+                } else if (i == terms.length || t[j] < terms[i]) {
+                    nt[k] = t[j];
+                    nw[k++] = w[j++];
+                } else {
+                    dot += weights[i] * w[j];
+                    nt[k] = terms[i];
+                    nw[k++] = weights[i++] + w[j++];
+                }
+            }
+            terms = Arrays.copyOf(nt, k);
+            weights = Arrays.copyOf(nw, k);
+            return dot;
+        }
     }
 
     private final RelatedIndex index;
@@ -54,7 +89,7 @@ final class StoryGrouper {
             touched = new int[index.size() * 2];
         }
         RelatedIndex.Query q = index.query(slot);
-        int[] hits = index.cosines(q, RelatedEngine.CANDIDATE_DF_SHARE, RelatedEngine.QUERY_TERMS, scratch, touched);
+        int[] hits = index.cosines(q, RelatedEngine.CANDIDATE_DF_SHARE, QUERY_TERMS, POSTINGS, scratch, touched);
         long t0 = index.time(slot);
         TopK nearAll = new TopK(RelatedEngine.NEIGHBOURS);
         TopK nearGrouped = new TopK(NOMINEES);
@@ -67,11 +102,12 @@ final class StoryGrouper {
         }
         int[] nearest = nearAll.drainSlots(null);
 
-        Map<Integer, Double> unit = unit(slot);
+        double[] unit = unit(slot);
+        int[] unitTerms = index.terms(slot);
         Map<Long, Double> scores = new HashMap<>();
         for (int d : nearGrouped.drainSlots(null)) {
             long s = storyOf.applyAsLong(d);
-            scores.computeIfAbsent(s, id -> cosine(unit, stories.get(id)) * RelatedEngine.timeFactor(t0, stories.get(id).last));
+            scores.computeIfAbsent(s, id -> cosine(unitTerms, unit, stories.get(id)) * RelatedEngine.timeFactor(t0, stories.get(id).last));
         }
         long best = -1;
         double bestScore = 0;
@@ -90,12 +126,7 @@ final class StoryGrouper {
     /** Adds the article to its story's centroid. */
     void place(int slot, long story) {
         Centroid c = stories.computeIfAbsent(story, id -> new Centroid());
-        double dot = 0;
-        for (var e : unit(slot).entrySet()) {
-            double old = c.sum.getOrDefault(e.getKey(), 0.0);
-            dot += old * e.getValue();
-            c.sum.put(e.getKey(), old + e.getValue());
-        }
+        double dot = c.add(index.terms(slot), unit(slot));
         c.norm2 += 2 * dot + 1; // |s + u|² with |u| = 1
         c.last = Math.max(c.last, index.time(slot));
     }
@@ -105,29 +136,25 @@ final class StoryGrouper {
         Centroid f = stories.remove(from);
         if (f == null) return;
         Centroid t = stories.computeIfAbsent(into, id -> new Centroid());
-        double dot = 0;
-        for (var e : f.sum.entrySet()) dot += t.sum.getOrDefault(e.getKey(), 0.0) * e.getValue();
-        for (var e : f.sum.entrySet()) t.sum.merge(e.getKey(), e.getValue(), Double::sum);
+        double dot = t.add(f.terms, f.weights);
         t.norm2 += f.norm2 + 2 * dot;
         t.last = Math.max(t.last, f.last);
     }
 
-    private Map<Integer, Double> unit(int slot) {
+    /** The article's unit TF-IDF weights, in the order of its (sorted) terms. */
+    private double[] unit(int slot) {
         int[] t = index.terms(slot);
         float[] w = index.tf(slot);
         double n = index.norm(slot);
-        Map<Integer, Double> out = new HashMap<>(t.length * 2);
-        for (int i = 0; i < t.length; i++) out.put(t[i], n == 0 ? 0 : w[i] * index.idf(t[i]) / n);
+        double[] out = new double[t.length];
+        for (int i = 0; i < t.length; i++) out[i] = n == 0 ? 0 : w[i] * index.idf(t[i]) / n;
         return out;
     }
 
-    private static double cosine(Map<Integer, Double> unit, Centroid s) {
+    private static double cosine(int[] terms, double[] unit, Centroid s) {
         if (s == null || s.norm2 <= 0) return 0;
         double dot = 0;
-        for (var e : unit.entrySet()) {
-            Double c = s.sum.get(e.getKey());
-            if (c != null) dot += e.getValue() * c;
-        }
+        for (int i = 0; i < terms.length; i++) dot += unit[i] * s.get(terms[i]);
         return dot / Math.sqrt(s.norm2);
     }
 }
