@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +74,10 @@ public final class Refresher {
         Map<Long, FetchState> states = library.feeds().fetchStates();
         HttpFetcher fetcher = library.fetcher();
         AtomicInteger done = new AtomicInteger();
-        Thread indexer = Thread.ofPlatform().name("indexer").daemon().start(() -> indexWhileFetching(opening));
+        // Stopped by a latch, never by interrupting: an interrupt inside Lucene's file I/O closes the
+        // channel under the IndexWriter and kills it.
+        CountDownLatch fetched = new CountDownLatch(1);
+        Thread indexer = Thread.ofPlatform().name("indexer").daemon().start(() -> indexWhileFetching(opening, fetched));
         List<FeedResult> results = new ArrayList<>(feeds.size());
         try (BatchWriter writer = new BatchWriter(library.db());
              // CPU work on virtual threads would hold their few carriers (and SQLite's native calls pin
@@ -112,7 +117,7 @@ public final class Refresher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("refresh interrupted", e);
         } finally {
-            indexer.interrupt();
+            fetched.countDown();
             try {
                 indexer.join();
             } catch (InterruptedException e) {
@@ -137,20 +142,13 @@ public final class Refresher {
         }
     }
 
-    private static void indexWhileFetching(CompletableFuture<SearchIndex> opening) {
+    private static void indexWhileFetching(CompletableFuture<SearchIndex> opening, CountDownLatch fetched) {
         SearchIndex index;
         try {
             index = opening.get();
-        } catch (InterruptedException | ExecutionException e) {
-            return; // the final drain reports a failure to open
-        }
-        while (!Thread.currentThread().isInterrupted()) {
-            index.applyQueued();
-            try {
-                Thread.sleep(INDEX_TICK);
-            } catch (InterruptedException e) {
-                return;
-            }
+            while (!fetched.await(INDEX_TICK.toMillis(), TimeUnit.MILLISECONDS)) index.applyQueued();
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            // the final drain on the calling thread applies what is left and reports a failure
         }
     }
 

@@ -46,7 +46,8 @@ public final class MainWindow {
         stage.setTitle("Storyline");
         stage.setScene(new Scene(build(), 1200, 760));
         stage.setOnHidden(e -> {
-            if (background != null) background.shutdownNow();
+            // shutdown, not shutdownNow: an interrupt inside Lucene I/O would close the index under its writer.
+            if (background != null) background.shutdown();
         });
         stage.show();
         model.load();
