@@ -14,11 +14,13 @@ import java.time.Instant;
 final class Json implements AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactory();
     private final JsonGenerator g;
+    private final Writer out;
 
     Json(Writer out) {
+        this.out = out;
         try {
             g = FACTORY.createGenerator(out);
-            g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -38,6 +40,7 @@ final class Json implements AutoCloseable {
         try {
             body.write(g);
             g.flush();
+            out.write('\n'); // JSON Lines: every value ends its line, whichever generator wrote it
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

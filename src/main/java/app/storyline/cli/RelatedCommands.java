@@ -41,18 +41,20 @@ final class RelatedCommands {
 
         @Override
         Options options() {
-            return new Options().addOption(valued("depth", "N", "Ranking depth for MAP (default: the whole pool)."));
+            return new Options().addOption(valued("depth", "N", "Ranking depth for MAP (default: the whole pool)."))
+                    .addOption(valued("rankings", "FILE", "Also write each query's top 10 (ids and labels) as JSON Lines, for error analysis."));
         }
 
         @Override
         int run(Cli cli, CommandLine cl) {
             List<String> files = args(cl, -1, "FILE.jsonl");
             int depth = intOption(cl, "depth", Integer.MAX_VALUE, 10);
-            for (String f : files) evaluate(cli, FeedCommands.path(f), depth);
+            String dump = cl.getOptionValue("rankings");
+            for (String f : files) evaluate(cli, FeedCommands.path(f), depth, dump == null ? null : FeedCommands.path(dump));
             return 0;
         }
 
-        private void evaluate(Cli cli, Path file, int depth) {
+        private void evaluate(Cli cli, Path file, int depth, Path dump) {
             if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
             Path tmp;
             try {
@@ -71,6 +73,7 @@ final class RelatedCommands {
                 for (Long id : labels.keySet()) rankings.put(id, engine.ranking(id, depth));
                 long t2 = System.nanoTime();
                 Evaluation.Ranking r = Evaluation.ranking(rankings, labels);
+                if (dump != null) writeRankings(dump, lib, rankings, labels);
                 Map<Long, Long> grouped = new HashMap<>();
                 for (Long id : labels.keySet()) grouped.put(id, engine.storyOf(id));
                 Evaluation.Grouping ours = Evaluation.bcubed(grouped, labels);
@@ -112,6 +115,25 @@ final class RelatedCommands {
             } finally {
                 BenchCommand.deleteTree(tmp);
             }
+        }
+    }
+
+    private static void writeRankings(Path dump, Library lib, Map<Long, List<Long>> rankings, Map<Long, String> labels) {
+        Map<Long, String> titles = new HashMap<>();
+        for (var a : lib.articles().byIds(new ArrayList<>(labels.keySet()))) titles.put(a.id(), a.title());
+        ObjectMapper json = new ObjectMapper();
+        try (var out = Files.newBufferedWriter(dump, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+            for (var e : rankings.entrySet()) {
+                List<Map<String, Object>> top = new ArrayList<>();
+                for (long id : e.getValue().subList(0, Math.min(10, e.getValue().size()))) {
+                    top.add(Map.of("label", labels.get(id), "title", String.valueOf(titles.get(id))));
+                }
+                out.write(json.writeValueAsString(Map.of("label", labels.get(e.getKey()), "title", String.valueOf(titles.get(e.getKey())),
+                        "top", top)));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.function.IntConsumer;
  *   <li>Shared nearest neighbours (Jarvis and Patrick): the thirty best candidates gain the overlap of
  *       their ten nearest articles with the query's. Two reports of the same incident have the same
  *       neighbours; an earthquake elsewhere shares words but not neighbours.</li>
+ *   <li>Articles of the same story ({@link StoryGrouper}) come first, then related coverage.</li>
  * </ol>
  * Stories are grouped by {@link StoryGrouper} and persisted through {@link StoryStore}; the ten nearest
  * articles found when an article joins its story are kept with it for step 4.
@@ -266,7 +267,9 @@ public final class RelatedEngine {
             for (int n : nearest(s.slot)) if (n == slot || mine.contains(n)) common++;
             out.add(new Scored(s.slot, s.score + NEIGHBOUR_WEIGHT * common / (2.0 * NEIGHBOURS)));
         }
-        out.sort(Comparator.comparingDouble(Scored::score).reversed());
+        // The same story told by other sources first, then related coverage: each part by score.
+        long story = storyOf[slot];
+        out.sort(Comparator.comparing((Scored x) -> story < 0 || storyOf[x.slot] != story).thenComparing(Comparator.comparingDouble(Scored::score).reversed()));
         return out;
     }
 

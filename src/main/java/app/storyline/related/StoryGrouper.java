@@ -91,7 +91,7 @@ final class StoryGrouper {
         RelatedIndex.Query q = index.query(slot);
         int[] hits = index.cosines(q, RelatedEngine.CANDIDATE_DF_SHARE, QUERY_TERMS, POSTINGS, scratch, touched);
         long t0 = index.time(slot);
-        TopK nearAll = new TopK(RelatedEngine.NEIGHBOURS);
+        TopK nearAll = new TopK(3 * RelatedEngine.NEIGHBOURS);
         TopK nearGrouped = new TopK(NOMINEES);
         for (int d : hits) {
             double sim = scratch[d] * RelatedEngine.timeFactor(t0, index.time(d));
@@ -100,7 +100,10 @@ final class StoryGrouper {
             nearAll.offer(d, sim);
             if (grouped.test(d)) nearGrouped.offer(d, sim);
         }
-        int[] nearest = nearAll.drainSlots(null);
+        // The nearest articles (kept for re-ranking related articles) by their exact cosine.
+        TopK exact = new TopK(RelatedEngine.NEIGHBOURS);
+        for (int d : nearAll.drainSlots(null)) exact.offer(d, index.cosine(q, d) * RelatedEngine.timeFactor(t0, index.time(d)));
+        int[] nearest = exact.drainSlots(null);
 
         double[] unit = unit(slot);
         int[] unitTerms = index.terms(slot);

@@ -53,7 +53,7 @@ final class Tokens {
 
     private record Language(CharArraySet stop, Function<TokenStream, TokenStream> stemmer) {}
 
-    private static final Language ENGLISH = new Language(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, EnglishMinimalStemFilter::new);
+    private static final Language ENGLISH = new Language(englishStopWords(), EnglishMinimalStemFilter::new);
     private static final Map<String, Language> LANGUAGES = Map.of(
             "en", ENGLISH,
             "de", new Language(GermanAnalyzer.getDefaultStopSet(), GermanLightStemFilter::new),
@@ -65,6 +65,25 @@ final class Tokens {
             "nl", new Language(DutchAnalyzer.getDefaultStopSet(), t -> t));
 
     private Tokens() {}
+
+    /** resources/related/stopwords-en.txt, plus Lucene's list; Lucene's alone if the file is missing. */
+    private static CharArraySet englishStopWords() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        try (var in = Tokens.class.getResourceAsStream("/related/stopwords-en.txt")) {
+            if (in == null) return set;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#")) continue;
+                for (String w : line.trim().split("\\s+")) {
+                    if (w.isEmpty()) continue;
+                    set.add(w);
+                    set.add(w.replace('\'', '\u2019'));
+                }
+            }
+        } catch (IOException e) {
+            return set;
+        }
+        return CharArraySet.unmodifiableSet(set);
+    }
 
     static Counted count(String title, String body, String language) {
         Language lang = language(language);
@@ -145,6 +164,7 @@ final class Tokens {
                 Written w = recorder.written.get(position);
                 String key = term.toString();
                 weights.merge(key, w.name() ? weight * NAME : weight, Float::sum);
+
                 String shown = w.text();
                 if (shown.endsWith("'s") || shown.endsWith("\u2019s")) shown = shown.substring(0, shown.length() - 2);
                 String was = surface.get(key);
