@@ -38,7 +38,8 @@ final class RelatedBench {
                 + "(%.2f ms each)%n", n, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t1) / 1e6 / Math.max(1, n));
 
         // Joining: new articles arrive one by one, each stored, taken in and grouped.
-        var feed = lib.feeds().add("https://bench-join.example/feed", "Join bench", null);
+        // A new feed each run: its articles are new however often the bench runs on this folder.
+        var feed = lib.feeds().add("https://bench-join.example/" + System.currentTimeMillis(), "Join bench", null);
         List<List<ParsedItem>> fresh = gen.items(200, 200);
         long[] join = new long[fresh.size()];
         for (int i = 0; i < fresh.size(); i++) {

@@ -236,7 +236,8 @@ public final class RelatedEngine {
         for (int d : hits) {
             double partial = scratch[d];
             scratch[d] = 0;
-            if (d != slot) candidates.offer(d, partial * timeFactor(t0, index.time(d)));
+            // The time factor is at most 1, so a cosine that cannot beat the k-th needs no time lookup.
+            if (d != slot && partial > candidates.floor()) candidates.offer(d, partial * timeFactor(t0, index.time(d)));
         }
         double[] partial = new double[candidates.size()];
         int[] slots = candidates.drainSlots(partial);

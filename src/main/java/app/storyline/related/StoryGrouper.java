@@ -94,9 +94,12 @@ final class StoryGrouper {
         TopK nearAll = new TopK(3 * RelatedEngine.NEIGHBOURS);
         TopK nearGrouped = new TopK(NOMINEES);
         for (int d : hits) {
-            double sim = scratch[d] * RelatedEngine.timeFactor(t0, index.time(d));
+            double cos = scratch[d];
             scratch[d] = 0;
-            if (d == slot) continue;
+            // The time factor is at most 1: an article whose cosine cannot beat either list's k-th is
+            // skipped before its time and story are looked up (most of them, at 100k articles).
+            if (d == slot || cos <= Math.min(nearAll.floor(), nearGrouped.floor())) continue;
+            double sim = cos * RelatedEngine.timeFactor(t0, index.time(d));
             nearAll.offer(d, sim);
             if (grouped.test(d)) nearGrouped.offer(d, sim);
         }
@@ -110,7 +113,10 @@ final class StoryGrouper {
         Map<Long, Double> scores = new HashMap<>();
         for (int d : nearGrouped.drainSlots(null)) {
             long s = storyOf.applyAsLong(d);
-            scores.computeIfAbsent(s, id -> cosine(unitTerms, unit, stories.get(id)) * RelatedEngine.timeFactor(t0, stories.get(id).last));
+            scores.computeIfAbsent(s, id -> {
+                Centroid c = stories.get(id);
+                return c == null ? 0 : cosine(unitTerms, unit, c) * RelatedEngine.timeFactor(t0, c.last);
+            });
         }
         long best = -1;
         double bestScore = 0;

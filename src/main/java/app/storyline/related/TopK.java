@@ -45,6 +45,11 @@ final class TopK {
         return size;
     }
 
+    /** The score an offer must beat to be kept: the k-th best so far, or -∞ until there are k. */
+    double floor() {
+        return size < slots.length ? Double.NEGATIVE_INFINITY : scores[0];
+    }
+
     private void up(int i) {
         while (i > 0) {
             int p = (i - 1) / 2;
