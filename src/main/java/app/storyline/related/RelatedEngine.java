@@ -72,8 +72,8 @@ public final class RelatedEngine {
             if (slot == null) continue;
             e.storyOf[slot] = m.getValue().storyId();
             e.neighbours[slot] = e.slots(m.getValue().neighbours());
-            e.grouper.place(slot, m.getValue().storyId());
         }
+        e.grouper.placeAll(e.storyOf);
         return e;
     }
 

@@ -53,6 +53,11 @@ final class RelatedIndex {
         return size;
     }
 
+    /** How many distinct terms the library has: term ids are below this. */
+    int vocabulary() {
+        return terms.size();
+    }
+
     Integer slot(long articleId) {
         return slots.get(articleId);
     }
@@ -91,15 +96,14 @@ final class RelatedIndex {
             t[i] = id;
             w[i] = (float) (1 + Math.log(Math.max(1f, e.getValue())));
             i++;
-        }
-        sortByTerm(t, w);
-        for (int k = 0; k < t.length; k++) {
-            postings.get(t[k]).add(slot, w[k]);
-            String shown = counted.surface().get(terms.get(t[k]));
-            if (shown != null && Character.isUpperCase(shown.charAt(0)) && !Character.isUpperCase(surfaces.get(t[k]).charAt(0))) {
-                surfaces.set(t[k], shown);
+            // A name keeps its capitals in explanations once any article writes it so.
+            String shown = counted.surface().get(e.getKey());
+            if (shown != null && Character.isUpperCase(shown.charAt(0)) && !Character.isUpperCase(surfaces.get(id).charAt(0))) {
+                surfaces.set(id, shown);
             }
         }
+        sortByTerm(t, w);
+        for (int k = 0; k < t.length; k++) postings.get(t[k]).add(slot, w[k]);
         docTerms[slot] = t;
         docTf[slot] = w;
         normAt[slot] = -1;

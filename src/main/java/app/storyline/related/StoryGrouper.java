@@ -140,6 +140,48 @@ final class StoryGrouper {
         c.last = Math.max(c.last, index.time(slot));
     }
 
+    /**
+     * Rebuilds the centroids of stories from their members (on load): summed in one dense pass per story,
+     * where {@link #place} one by one would copy a large story's centroid once per member.
+     */
+    void placeAll(long[] storyOf) {
+        Map<Long, List<Integer>> members = new HashMap<>();
+        for (int slot = 0; slot < storyOf.length; slot++) {
+            if (storyOf[slot] >= 0) members.computeIfAbsent(storyOf[slot], id -> new ArrayList<>()).add(slot);
+        }
+        double[] sum = new double[index.vocabulary()];
+        int[] seen = new int[index.vocabulary()];
+        boolean[] counted = new boolean[index.vocabulary()];
+        for (var e : members.entrySet()) {
+            int n = 0;
+            long last = 0;
+            for (int slot : e.getValue()) {
+                int[] t = index.terms(slot);
+                double[] u = unit(slot);
+                for (int i = 0; i < t.length; i++) {
+                    if (!counted[t[i]]) {
+                        counted[t[i]] = true;
+                        seen[n++] = t[i];
+                    }
+                    sum[t[i]] += u[i];
+                }
+                last = Math.max(last, index.time(slot));
+            }
+            Arrays.sort(seen, 0, n);
+            Centroid c = new Centroid();
+            c.terms = Arrays.copyOf(seen, n);
+            c.weights = new double[n];
+            for (int i = 0; i < n; i++) {
+                c.weights[i] = sum[seen[i]];
+                c.norm2 += c.weights[i] * c.weights[i];
+                sum[seen[i]] = 0;
+                counted[seen[i]] = false;
+            }
+            c.last = last;
+            stories.put(e.getKey(), c);
+        }
+    }
+
     /** Folds story {@code from} into {@code into}. */
     void merge(long from, long into) {
         Centroid f = stories.remove(from);

@@ -65,6 +65,20 @@ class StoriesTest {
     }
 
     @Test
+    void aReopenedLibraryGroupsNewcomersIntoTheStoriesItHad() {
+        lib.related(null);
+        long nhs = storyOf("nhs-bbc");
+        lib.close();
+        lib = Library.open(dir); // the engine and the stories' centroids are rebuilt from the database
+        news = new StoryFixture(lib, news.ids);
+        news.add("The Register", "nhs-register", "EclecticIQ: Chinese hackers used Ivanti bug against NHS hospitals",
+                "Researchers at EclecticIQ say a Chinese state group exploited an Ivanti flaw to breach two NHS hospitals.", 8);
+        lib.related(null);
+        assertEquals(nhs, storyOf("nhs-register"));
+        assertEquals(4, lib.stories().get(nhs).orElseThrow().articles());
+    }
+
+    @Test
     void aMergedStoryIdLeadsToTheStoryItJoined() {
         lib.related(null);
         long nhs = storyOf("nhs-bbc");

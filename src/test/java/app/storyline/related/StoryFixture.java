@@ -67,6 +67,12 @@ final class StoryFixture {
                 "In a long interview, Salman Rushdie talks about freedom of speech, the attack on him and his new novel.", 2);
     }
 
+    /** The fixture already stored, over the same data folder opened again. */
+    StoryFixture(Library lib, Map<String, Long> ids) {
+        this.lib = lib;
+        this.ids.putAll(ids);
+    }
+
     Feed feed(String name) {
         return lib.feeds().add("https://" + name.toLowerCase().replaceAll("[^a-z]+", "-") + ".example/feed", name, null);
     }
