@@ -8,12 +8,8 @@ import app.storyline.Fixtures;
 import app.storyline.Items;
 import app.storyline.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,24 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
     LoopbackServer server;
-
-    record Run(int code, String out, String err) {
-        List<JsonNode> lines() {
-            List<JsonNode> out = new ArrayList<>();
-            for (String l : this.out.split("\n")) {
-                if (l.isBlank()) continue;
-                try {
-                    out.add(JSON.readTree(l));
-                } catch (Exception e) {
-                    throw new AssertionError("not JSON: " + l, e);
-                }
-            }
-            return out;
-        }
-    }
 
     @BeforeEach
     void start() {
@@ -53,11 +33,8 @@ class CliTest {
         server.close();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), () -> dir.resolve("default-data"));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(dir.resolve("default-data"), args);
     }
 
     String data() {
@@ -70,7 +47,7 @@ class CliTest {
         assertEquals(0, run("subscribe", server.url("/b.xml"), "--data", data(), "--folder", "News").code());
         assertEquals(0, run("--data", data(), "subscribe", server.url("/dead.xml")).code() == 0 ? 1 : 0, "a dead URL cannot be subscribed");
 
-        Run refresh = run("--data", data(), "refresh", "--json");
+        CliRun refresh = run("--data", data(), "refresh", "--json");
         assertEquals(0, refresh.code(), refresh.err());
         JsonNode r = refresh.lines().get(0);
         assertEquals(2, r.get("feeds").size());
@@ -80,13 +57,13 @@ class CliTest {
         }
         assertEquals(2, r.get("totals").get("feeds").asInt());
 
-        Run feeds = run("feeds", "--json", "--data", data());
+        CliRun feeds = run("feeds", "--json", "--data", data());
         List<JsonNode> fl = feeds.lines();
         assertEquals(2, fl.size());
         assertEquals("News", fl.get(1).get("folder").asText());
         assertEquals(2, fl.get(1).get("articles").asInt());
 
-        Run articles = run("--json", "--data", data(), "articles");
+        CliRun articles = run("--json", "--data", data(), "articles");
         List<JsonNode> al = articles.lines();
         assertEquals(4, al.size());
         for (JsonNode a : al) {
@@ -99,17 +76,17 @@ class CliTest {
                 titles, "newest first; undated items count from when they arrived");
         assertEquals(1, run("--json", "--data", data(), "articles", "--limit", "1").lines().size());
 
-        Run search = run("--data", data(), "--json", "search", "ivanti", "hospitals");
+        CliRun search = run("--data", data(), "--json", "search", "ivanti", "hospitals");
         List<JsonNode> sl = search.lines();
         assertEquals(1, sl.size());
         assertTrue(sl.get(0).get("snippet").asText().contains("<b>"), sl.get(0).toString());
         assertTrue(sl.get(0).get("score").asDouble() > 0);
 
-        Run show = run("--data", data(), "show", "nhs-ivanti-1", "--json");
+        CliRun show = run("--data", data(), "show", "nhs-ivanti-1", "--json");
         JsonNode article = show.lines().get(0);
         assertEquals("Jane Reporter", article.get("author").asText());
         assertTrue(article.get("content").asText().contains("EclecticIQ"));
-        Run human = run("--data", data(), "show", "https://news.example.com/parole");
+        CliRun human = run("--data", data(), "show", "https://news.example.com/parole");
         assertEquals(0, human.code());
         assertTrue(human.out().contains("Gangland figure refused parole"));
     }
@@ -121,16 +98,16 @@ class CliTest {
         try (var lib = app.storyline.service.Library.open(dir.resolve("data"))) {
             lib.feeds().add(server.url("/gone.xml"), null, null);
         }
-        Run refresh = run("--data", data(), "refresh");
+        CliRun refresh = run("--data", data(), "refresh");
         assertEquals(0, refresh.code());
         assertTrue(refresh.out().contains("error: HTTP 410 Gone"), refresh.out());
-        Run feeds = run("--data", data(), "feeds");
+        CliRun feeds = run("--data", data(), "feeds");
         assertTrue(feeds.out().contains("HTTP 410 Gone"), feeds.out());
     }
 
     @Test
     void userErrorsExitOneWithAMessage() {
-        Run badQuery = run("--data", data(), "search", "\"unclosed");
+        CliRun badQuery = run("--data", data(), "search", "\"unclosed");
         assertEquals(1, badQuery.code());
         assertTrue(badQuery.err().contains("unbalanced quote"), badQuery.err());
         assertFalse(badQuery.err().contains("Exception"), "no stack trace: " + badQuery.err());
@@ -147,7 +124,7 @@ class CliTest {
     void importExportAndParseWork() throws Exception {
         Path opml = dir.resolve("subs.opml");
         Files.write(opml, Fixtures.bytes("opml/nested-folders-duplicates-bad-outlines.opml"));
-        Run imp = run("--data", data(), "import", opml.toString());
+        CliRun imp = run("--data", data(), "import", opml.toString());
         assertEquals(0, imp.code(), imp.err());
         assertTrue(imp.out().contains("imported 4 feeds"), imp.out());
         Path out = dir.resolve("out.opml");
@@ -156,7 +133,7 @@ class CliTest {
 
         Path good = dir.resolve("good.xml");
         Files.write(good, Fixtures.bytes("feeds/rss2-basic.xml"));
-        Run parse = run("parse", good.toString(), dir.resolve("nope.xml").toString(), opml.toString(), "--json");
+        CliRun parse = run("parse", good.toString(), dir.resolve("nope.xml").toString(), opml.toString(), "--json");
         assertEquals(0, parse.code());
         List<JsonNode> pl = parse.lines();
         assertEquals(3, pl.size());
@@ -171,11 +148,11 @@ class CliTest {
 
     @Test
     void versionAndHelpOnEveryCommand() {
-        Run v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("storyline "));
         for (String c : List.of("subscribe", "import", "export", "feeds", "refresh", "articles", "search", "show", "parse", "reindex")) {
-            Run h = run(c, "--help");
+            CliRun h = run(c, "--help");
             assertEquals(0, h.code(), c);
             assertTrue(h.out().contains("Usage: storyline " + c), h.out());
         }
@@ -184,7 +161,7 @@ class CliTest {
     @Test
     void reindexRebuilds() {
         run("--data", data(), "subscribe", server.url("/b.xml"));
-        Run r = run("--data", data(), "reindex");
+        CliRun r = run("--data", data(), "reindex");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("reindexed 2 articles"), r.out());
     }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,26 +16,8 @@ class StoryCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {
-        List<JsonNode> lines() {
-            List<JsonNode> out = new ArrayList<>();
-            for (String l : this.out.split("\n")) {
-                if (l.isBlank()) continue;
-                try {
-                    out.add(JSON.readTree(l));
-                } catch (Exception e) {
-                    throw new AssertionError("not JSON: " + l, e);
-                }
-            }
-            return out;
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), () -> dir.resolve("default"));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(dir.resolve("default"), args);
     }
 
     /** Three stories told twice or three times, in the UCI format (headlines, publishers, times). */
@@ -64,7 +43,7 @@ class StoryCliTest {
 
     @Test
     void evalReportsRankingAndGroupingAgainstNewsBlur() throws Exception {
-        Run r = run("eval", labelled().toString(), "--json");
+        CliRun r = run("eval", labelled().toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode m = r.lines().get(0);
         assertEquals(7, m.get("queries").asInt());
@@ -81,11 +60,11 @@ class StoryCliTest {
         try (var lib = app.storyline.service.Library.open(Path.of(data))) {
             RelatedCommands.load(lib, labelled());
         }
-        Run articles = run("--data", data, "articles", "--json");
+        CliRun articles = run("--data", data, "articles", "--json");
         long mh370 = articles.lines().stream().filter(a -> a.get("title").asText().startsWith("Malaysia Airlines")).findFirst()
                 .orElseThrow().get("id").asLong();
 
-        Run related = run("--data", data, "related", Long.toString(mh370), "--json", "--limit", "3");
+        CliRun related = run("--data", data, "related", Long.toString(mh370), "--json", "--limit", "3");
         assertEquals(0, related.code(), related.err());
         JsonNode top = related.lines().get(0);
         assertTrue(top.get("title").asText().contains("MH370"), top.toString());
@@ -95,22 +74,22 @@ class StoryCliTest {
             assertTrue(top.has(key), key + " in " + top);
         }
 
-        Run all = run("--data", data, "related", "--all", "--json", "--limit", "2");
+        CliRun all = run("--data", data, "related", "--all", "--json", "--limit", "2");
         assertEquals(7, all.lines().size());
         assertTrue(all.lines().get(0).has("article") && all.lines().get(0).has("related"));
 
-        Run stories = run("--data", data, "stories", "--json");
+        CliRun stories = run("--data", data, "stories", "--json");
         assertEquals(3, stories.lines().size(), stories.out());
         long story = related.lines().isEmpty() ? -1 : stories.lines().stream()
                 .filter(s -> s.get("title").asText().contains("MH370")).findFirst().orElseThrow().get("id").asLong();
-        Run one = run("--data", data, "story", Long.toString(story), "--json");
+        CliRun one = run("--data", data, "story", Long.toString(story), "--json");
         JsonNode s = one.lines().get(0);
         assertEquals(2, s.get("articles").asInt());
         assertEquals(2, s.get("sources").asInt());
         assertEquals(2, s.get("timeline").size());
 
         assertEquals(0, run("--data", data, "follow", Long.toString(mh370)).code());
-        Run followed = run("--data", data, "followed", "--json");
+        CliRun followed = run("--data", data, "followed", "--json");
         assertEquals(story, followed.lines().get(0).get("id").asLong());
         assertEquals(0, run("--data", data, "unfollow", Long.toString(story)).code());
         assertEquals(0, run("--data", data, "followed", "--json").lines().size());
