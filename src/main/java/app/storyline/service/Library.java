@@ -2,7 +2,10 @@ package app.storyline.service;
 
 import app.storyline.feed.HttpFetcher;
 import app.storyline.index.SearchIndex;
+import app.storyline.store.ArticleRows;
 import app.storyline.store.ArticleStore;
+import app.storyline.store.SavedSearchStore;
+import app.storyline.store.SettingStore;
 import app.storyline.store.Database;
 import app.storyline.store.FeedStore;
 import app.storyline.store.FolderStore;
@@ -33,6 +36,9 @@ public final class Library implements AutoCloseable {
     private SearchIndex index;
     private RelatedEngine related;
     private final StoryStore stories;
+    private final ArticleRows rows;
+    private final SettingStore settings;
+    private final SavedSearchStore savedSearches;
     private HttpFetcher fetcher;
     private final HttpFetcher.Limits limits;
 
@@ -46,6 +52,9 @@ public final class Library implements AutoCloseable {
         this.articles = new ArticleStore(db);
         this.folders = new FolderStore(db);
         this.stories = new StoryStore(db);
+        this.rows = new ArticleRows(db);
+        this.settings = new SettingStore(db);
+        this.savedSearches = new SavedSearchStore(db);
     }
 
     public static Library open(Path dir) {
@@ -105,6 +114,18 @@ public final class Library implements AutoCloseable {
 
     public FolderStore folders() {
         return folders;
+    }
+
+    public ArticleRows rows() {
+        return rows;
+    }
+
+    public SettingStore settings() {
+        return settings;
+    }
+
+    public SavedSearchStore savedSearches() {
+        return savedSearches;
     }
 
     /**

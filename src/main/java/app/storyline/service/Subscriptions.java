@@ -44,6 +44,39 @@ public final class Subscriptions {
         this.library = library;
     }
 
+    /** What subscribing to a URL would give: the feed itself, or the feeds a web page links to. */
+    public record Preview(String url, ParsedFeed feed, List<Discovery.Candidate> choices) {}
+
+    /**
+     * Fetches {@code url} and parses it without storing anything: a feed gives its title and items; a web
+     * page its feeds (the only one, previewed, when there is just one). Throws UserError with the reason.
+     */
+    public Preview preview(String url) {
+        return preview(url, true);
+    }
+
+    private Preview preview(String url, boolean followOne) {
+        try {
+            HttpFetcher.checkedUri(url);
+        } catch (FeedException e) {
+            throw new UserError(e.getMessage());
+        }
+        FetchOutcome outcome = library.fetcher().fetch(url, null, null);
+        if (outcome instanceof FetchOutcome.Failed f) throw new UserError("cannot fetch " + url + ": " + f.reason());
+        if (!(outcome instanceof FetchOutcome.Fetched fetched)) throw new UserError("unexpected answer from " + url);
+        String feedUrl = outcome.movedTo() != null ? outcome.movedTo() : url;
+        try {
+            return new Preview(feedUrl, FeedParser.parse(fetched.body(), fetched.contentType(), fetched.url()), List.of());
+        } catch (NotAFeedException page) {
+            List<Discovery.Candidate> found = Discovery.find(fetched.body(), fetched.contentType(), fetched.url());
+            if (found.isEmpty()) throw new UserError(url + " is a web page that links to no feed");
+            if (found.size() == 1 && followOne) return preview(found.get(0).url(), false);
+            return new Preview(feedUrl, null, found);
+        } catch (FeedException e) {
+            throw new UserError(url + " is not a feed we can read: " + e.getMessage());
+        }
+    }
+
     public SubscribeResult subscribe(String url, String folder, boolean all) {
         try {
             HttpFetcher.checkedUri(url); // refuse file:, javascript: ... before any work

@@ -410,4 +410,25 @@ public final class ArticleStore {
         return new Article(a.id(), a.feedId(), a.feedTitle(), a.guid(), a.link(), a.title(), a.author(), a.summary(),
                 a.content(), a.published(), a.arrived(), a.language(), a.updated(), a.read(), a.starred(), a.categories(), e);
     }
+
+    /**
+     * Deletes articles dated before {@code cutoff}, except starred ones and those of followed
+     * stories (a followed story keeps its outline anyway). They leave the search index through the queue,
+     * in the same transaction. Returns how many went.
+     */
+    public int deleteOlderThan(Instant cutoff) {
+        String old = "FROM article WHERE sort_time < ? AND starred = 0 AND id NOT IN "
+                + "(SELECT m.article_id FROM story_member m JOIN story s ON s.id = m.story_id WHERE s.followed = 1)";
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO index_queue(article_id, op) SELECT id, "
+                    + IndexQueue.DELETE + " " + old)) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE " + old)) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -216,4 +216,38 @@ public final class FeedStore {
                 Sql.instant(rs, "last_attempt"), Sql.instant(rs, "last_success"), rs.getInt("http_status"),
                 rs.getString("last_error"), Sql.instant(rs, "next_fetch_after"), rs.getInt("failures"));
     }
+
+    /** Whether the reader may load this feed's remote images (off unless the person allows it). */
+    public boolean showImages(long feedId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT show_images FROM feed WHERE id = ?")) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    public void setShowImages(long feedId, boolean show) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET show_images = ? WHERE id = ?")) {
+                ps.setBoolean(1, show);
+                ps.setLong(2, feedId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void rename(long feedId, String title) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET title = ? WHERE id = ?")) {
+                ps.setString(1, title);
+                ps.setLong(2, feedId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
 }

@@ -75,4 +75,59 @@ public final class FolderStore {
         }
         return out;
     }
+
+    /** Renames a folder; false when its parent already has a folder of that name. */
+    public boolean rename(long id, String name) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE OR IGNORE folder SET name = ? WHERE id = ?")) {
+                ps.setString(1, name);
+                ps.setLong(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Moves a folder under another (null: the top level); false when that would make a cycle or a name clash. */
+    public boolean move(long id, Long parent) {
+        Map<Long, Folder> byId = new HashMap<>();
+        for (Folder f : all()) byId.put(f.id(), f);
+        for (Long p = parent; p != null; p = byId.containsKey(p) ? byId.get(p).parentId() : null) {
+            if (p == id) return false;
+        }
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE OR IGNORE folder SET parent_id = ? WHERE id = ?")) {
+                Sql.setLong(ps, 1, parent);
+                ps.setLong(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Deletes a folder and its subfolders. Their feeds are not unsubscribed: they move to the deleted
+     * folder's parent, so deleting a folder never loses articles.
+     */
+    public void delete(long id) {
+        db.write(c -> {
+            Long parent = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT parent_id FROM folder WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    parent = Sql.nullableLong(rs, "parent_id");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT f.id FROM folder f "
+                    + "JOIN tree t ON f.parent_id = t.id) UPDATE feed SET folder_id = ? WHERE folder_id IN (SELECT id FROM tree)")) {
+                ps.setLong(1, id);
+                Sql.setLong(ps, 2, parent);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM folder WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
 }

@@ -224,12 +224,35 @@ public final class StoryStore {
         return out;
     }
 
+    /** When the story was last opened in the story view; null if never. */
+    public Instant lookedAt(long storyId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT looked_at FROM story WHERE id = ?")) {
+                ps.setLong(1, storyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Sql.instant(rs, 1) : null;
+                }
+            }
+        });
+    }
+
+    public void markLooked(long storyId, Instant when) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE story SET looked_at = ? WHERE id = ?")) {
+                Sql.setInstant(ps, 1, when);
+                ps.setLong(2, storyId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** A story's timeline: its stored articles, and for a followed story the outline of those deleted since. */
     public List<StoryEntry> timeline(long storyId) {
         return db.read(c -> {
             List<StoryEntry> out = new ArrayList<>();
             Set<Long> present = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.title, a.link, coalesce(f.title, f.url), a.sort_time, m.flagged "
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.title, a.link, coalesce(f.title, f.url), a.sort_time, m.flagged, m.joined "
                     + "FROM story_member m JOIN article a ON a.id = m.article_id JOIN feed f ON f.id = a.feed_id "
                     + "WHERE m.story_id = ? ORDER BY a.sort_time, a.id")) {
                 ps.setLong(1, storyId);
@@ -237,18 +260,18 @@ public final class StoryStore {
                     while (rs.next()) {
                         present.add(rs.getLong(1));
                         out.add(new StoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Instant.ofEpochMilli(rs.getLong(5)), rs.getBoolean(6), true));
+                                Instant.ofEpochMilli(rs.getLong(5)), rs.getBoolean(6), true, Instant.ofEpochMilli(rs.getLong(7))));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT article_id, title, link, feed, published FROM story_skeleton "
+            try (PreparedStatement ps = c.prepareStatement("SELECT article_id, title, link, feed, published, joined FROM story_skeleton "
                     + "WHERE story_id = ? ORDER BY published")) {
                 ps.setLong(1, storyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (present.contains(rs.getLong(1))) continue;
                         out.add(new StoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Sql.instant(rs, 5), false, false));
+                                Sql.instant(rs, 5), false, false, Instant.ofEpochMilli(rs.getLong(6))));
                     }
                 }
             }

@@ -1,110 +1,459 @@
 package app.storyline.ui;
 
-import app.storyline.model.Article;
-import app.storyline.model.FeedSummary;
 import app.storyline.service.Library;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import app.storyline.service.Preferences;
+import app.storyline.ui.SourcesModel.Kind;
+import app.storyline.ui.SourcesModel.Source;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.File;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The main window: feeds on the left, their articles in the middle, the article on the right. Nodes only. */
+/**
+ * The main window: sources | article list | reader with its Related pane, a toolbar with subscribe,
+ * refresh (and its progress) and search, notifications on top, status at the bottom. Nodes only: the
+ * state and commands are {@link MainModel}'s.
+ */
 public final class MainWindow {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-
     private final MainModel model;
-    private final ExecutorService background;
+    private final ExecutorService[] executors;
+    private final Consumer<String> browser;
+    private Stage stage;
+    private Scene scene;
+    private SourcesView sources;
+    private ArticleListView list;
+    private ReaderView reader;
+    private TextField search;
+    private SplitPane columns;
+    private SplitPane readerSplit;
+    private Timeline autoRefresh;
 
-    public MainWindow(Library library) {
-        this.background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "storyline-background");
-            t.setDaemon(true);
-            return t;
-        });
-        this.model = new MainModel(library, background, Platform::runLater);
+    public MainWindow(Library library, Consumer<String> browser) {
+        ExecutorService io = single("storyline-io");
+        ExecutorService similar = single("storyline-related");
+        ExecutorService net = single("storyline-refresh");
+        this.executors = new ExecutorService[] {io, similar, net};
+        this.model = new MainModel(library, io, similar, net, Platform::runLater);
+        this.browser = browser;
     }
 
     MainWindow(MainModel model) {
         this.model = model;
-        this.background = null;
+        this.executors = new ExecutorService[0];
+        this.browser = url -> model.say("Would open " + url);
     }
 
-    public void show(Stage stage) {
+    private static ExecutorService single(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Shows the window at the size saved last time ({@code state}: the settings, read before the FX thread started). */
+    public void show(Stage stage, Map<String, String> state) {
+        this.stage = stage;
         stage.setTitle("Storyline");
-        stage.setScene(new Scene(build(), 1200, 760));
+        stage.setScene(scene(number(state.get("window.width"), 1280), number(state.get("window.height"), 800)));
         stage.setOnHidden(e -> {
+            model.saveState(windowState());
             // shutdown, not shutdownNow: an interrupt inside Lucene I/O would close the index under its writer.
-            if (background != null) background.shutdown();
+            for (ExecutorService x : executors) x.shutdown();
         });
         stage.show();
-        model.load();
+        start();
+    }
+
+    /** Builds the scene; {@link #start} loads the data. Tests call both without a saved state. */
+    Scene scene(double width, double height) {
+        scene = new Scene(build(), width, height);
+        scene.getStylesheets().add(MainWindow.class.getResource("/ui/storyline.css").toExternalForm());
+        keys(scene);
+        applyLook(model.preferencesProperty().get());
+        model.preferencesProperty().addListener((o, was, now) -> {
+            applyLook(now);
+            schedule(now);
+        });
+        return scene;
+    }
+
+    void start() {
+        model.start(() -> {
+            restoreState(model.savedState());
+            schedule(model.preferencesProperty().get());
+            if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refresh();
+        });
     }
 
     BorderPane build() {
-        ListView<FeedSummary> feeds = new ListView<>(model.feeds());
-        feeds.setId("feeds");
-        feeds.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(FeedSummary s, boolean empty) {
-                super.updateItem(s, empty);
-                if (empty || s == null) {
-                    setText(null);
-                    return;
-                }
-                String error = s.fetch().lastError();
-                setText(s.feed().displayTitle() + (s.unread() > 0 ? "  (" + s.unread() + ")" : "") + (error != null ? "  ⚠ " + error : ""));
-            }
+        sources = new SourcesView(model.sources(), model.list()::show);
+        list = new ArticleListView(model.list(), it -> model.open(it.row().id()), () -> {
+            var a = model.reader().articleProperty().get();
+            return a == null ? -1 : a.id();
         });
-        feeds.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectFeed(now == null ? null : now.feed().id()));
-
-        ListView<Article> articles = new ListView<>(model.articles());
-        articles.setId("articles");
-        articles.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Article a, boolean empty) {
-                super.updateItem(a, empty);
-                setText(empty || a == null ? null : WHEN.format(a.when().atZone(ZoneId.systemDefault())) + "  "
-                        + a.feedTitle() + "\n" + (a.title() == null ? "(untitled)" : a.title()));
-            }
+        reader = new ReaderView(model.reader(), browser, this::toggleStar, this::showStory);
+        RelatedView related = new RelatedView(model.reader(), id -> {
+            int at = model.list().indexOf(id);
+            if (at >= 0) list.list().getSelectionModel().clearAndSelect(at);
+            else model.open(id);
         });
-        articles.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectArticle(now));
+        readerSplit = new SplitPane(reader.node(), related.node());
+        readerSplit.setDividerPositions(0.64);
+        columns = new SplitPane(sources.node(), list.node(), readerSplit);
+        columns.setDividerPositions(0.15, 0.43);
+        SplitPane.setResizableWithParent(sources.node(), false);
 
-        TextArea reader = new TextArea();
-        reader.setId("reader");
-        reader.setEditable(false);
-        reader.setWrapText(true);
-        reader.textProperty().bind(model.articleTextProperty());
+        VBox notices = new VBox(2);
+        notices.setId("notifications");
+        model.notifications().addListener((ListChangeListener<String>) c -> {
+            notices.getChildren().clear();
+            for (String n : model.notifications()) notices.getChildren().add(notice(n));
+        });
+        StackPane center = new StackPane(columns);
+        WelcomeView welcome = new WelcomeView(this::subscribe, this::importOpml, () -> model.installSample(null));
+        center.getChildren().add(welcome.node());
+        welcome.node().visibleProperty().bind(model.welcomeProperty());
+        columns.visibleProperty().bind(model.welcomeProperty().not());
 
-        SplitPane split = new SplitPane(feeds, articles, reader);
-        split.setDividerPositions(0.22, 0.55);
-
-        Button refresh = new Button("Refresh");
-        refresh.setId("refresh");
-        refresh.disableProperty().bind(model.busyProperty());
-        refresh.setOnAction(e -> model.refresh());
-
+        BorderPane root = new BorderPane(center);
+        root.setId("main");
+        root.setTop(new VBox(toolbar(), notices));
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
-        status.setPadding(new Insets(4, 8, 4, 8));
-
-        BorderPane root = new BorderPane(split);
-        root.setTop(new ToolBar(refresh));
+        status.setPadding(new Insets(3, 10, 3, 10));
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.getStyleClass().add("status-bar");
         root.setBottom(status);
         return root;
+    }
+
+    private ToolBar toolbar() {
+        Button subscribe = new Button("+ Subscribe");
+        subscribe.setId("subscribe");
+        subscribe.setOnAction(e -> subscribe());
+        Button refresh = new Button("\u21bb Refresh");
+        refresh.setId("refresh");
+        refresh.setAccessibleText("Refresh all feeds (F5 or r)");
+        refresh.disableProperty().bind(model.refreshing().runningProperty());
+        refresh.setOnAction(e -> model.refresh());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("refresh-progress");
+        bar.setPrefWidth(120);
+        bar.progressProperty().bind(model.refreshing().progressProperty());
+        Label progress = new Label();
+        progress.setId("refresh-text");
+        progress.textProperty().bind(model.refreshing().progressTextProperty());
+        progress.setMaxWidth(260);
+        HBox running = new HBox(6, bar, progress);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(model.refreshing().runningProperty());
+        search = new TextField();
+        search.setId("search");
+        search.setPromptText("Search  ( / or Ctrl+F )");
+        search.setAccessibleText("Search all articles");
+        search.setPrefWidth(320);
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> model.list().search(search.getText()));
+        search.textProperty().addListener((o, was, now) -> debounce.playFromStart());
+        search.setOnAction(e -> {
+            debounce.stop();
+            model.list().search(search.getText());
+        });
+        Button save = new Button("Save search");
+        save.setId("save-search");
+        save.visibleProperty().bind(model.list().queryProperty().isNotEmpty());
+        save.setOnAction(e -> SourcesView.ask("Save this search", model.list().queryProperty().get()).ifPresent(model::saveSearch));
+        MenuButton menu = new MenuButton("\u2630");
+        menu.setId("menu");
+        menu.setAccessibleText("Menu");
+        menu.getItems().addAll(item("Import OPML\u2026", this::importOpml), item("Export OPML\u2026", this::exportOpml),
+                new SeparatorMenuItem(), item("Mark all read", model::markAllRead), item("Feed health\u2026", this::health),
+                item("Settings\u2026", this::settings), item("Keyboard shortcuts  ?", this::shortcuts));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new ToolBar(subscribe, refresh, running, grow, save, search, menu);
+    }
+
+    private static MenuItem item(String text, Runnable r) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private HBox notice(String text) {
+        Label l = new Label("\u2691  " + text);
+        l.setWrapText(true);
+        Button close = new Button("\u2715");
+        close.getStyleClass().addAll("flat", "small");
+        close.setAccessibleText("Dismiss");
+        close.setOnAction(e -> model.notifications().remove(text));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox box = new HBox(8, l, grow, close);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("notice");
+        return box;
+    }
+
+    private void keys(Scene s) {
+        KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        s.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (find.match(e)) {
+                search.requestFocus();
+                search.selectAll();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F5) {
+                model.refresh();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && s.getFocusOwner() == search) {
+                search.clear();
+                model.list().search("");
+                list.list().requestFocus();
+                e.consume();
+            }
+        });
+        s.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (s.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+            if (command(e.getCharacter())) e.consume();
+        });
+        // Keys the list would use for its own navigation are ours when typed as commands.
+        s.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (s.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+            if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.J || e.getCode() == KeyCode.K) e.consume();
+            if (e.getCode() == KeyCode.SPACE) command(" ");
+        });
+    }
+
+    /** The single-key commands; true when the key was one. */
+    boolean command(String key) {
+        var selected = list.list().getSelectionModel().getSelectedItem();
+        switch (key) {
+            case "j" -> list.move(1);
+            case "k" -> list.move(-1);
+            case "n" -> sources.nextUnread(1);
+            case "p" -> sources.nextUnread(-1);
+            case " " -> pageDownThenNext();
+            case "m" -> {
+                if (selected != null) model.setRead(selected.row(), !selected.row().read());
+            }
+            case "s" -> toggleStar();
+            case "o" -> {
+                var a = model.reader().articleProperty().get();
+                if (a != null && a.link() != null) browser.accept(a.link());
+            }
+            case "f" -> model.reader().toggleFollow(null);
+            case "/" -> {
+                search.requestFocus();
+                search.selectAll();
+            }
+            case "r" -> model.refresh();
+            case "?" -> shortcuts();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** space: the reader scrolls a page; at the end of the article, the next one opens. */
+    private void pageDownThenNext() {
+        var web = reader.web();
+        Object atEnd = null;
+        try {
+            web.getEngine().setJavaScriptEnabled(true); // our own one-line query; the article's scripts are removed by the sanitiser
+            atEnd = web.getEngine().executeScript("(window.innerHeight + window.scrollY) >= document.body.scrollHeight - 2");
+            if (Boolean.FALSE.equals(atEnd)) web.getEngine().executeScript("window.scrollBy(0, window.innerHeight * 0.9)");
+        } catch (RuntimeException e) {
+            atEnd = Boolean.TRUE;
+        } finally {
+            web.getEngine().setJavaScriptEnabled(false);
+        }
+        if (!Boolean.FALSE.equals(atEnd)) list.move(1);
+    }
+
+    private void toggleStar() {
+        var selected = list.list().getSelectionModel().getSelectedItem();
+        if (selected == null) return;
+        boolean now = !selected.row().starred();
+        model.setStarred(selected.row(), now);
+        reader.starChanged(now);
+    }
+
+    private void showStory() {
+        var s = model.reader().storyProperty().get();
+        if (s == null) return;
+        model.story(s.id(), v -> StoryDialog.show(stage(), v, id -> {
+            int at = model.list().indexOf(id);
+            if (at >= 0) list.list().getSelectionModel().clearAndSelect(at);
+            else model.open(id);
+        }).show());
+    }
+
+    private javafx.stage.Window stage() {
+        return scene == null ? null : scene.getWindow();
+    }
+
+    void subscribe() {
+        Dialogs.subscribe(stage(), model).show();
+    }
+
+    void settings() {
+        Dialogs.settings(stage(), model).show();
+    }
+
+    void health() {
+        model.refreshing().health(feeds -> Dialogs.health(stage(), feeds).show());
+    }
+
+    void shortcuts() {
+        Dialogs.shortcuts(stage()).show();
+    }
+
+    private void importOpml() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import subscriptions (OPML)");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("OPML files", "*.opml", "*.xml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(stage());
+        if (f == null) return;
+        model.importOpml(f.toPath(), r -> {
+            StringBuilder text = new StringBuilder(r.added() + (r.added() == 1 ? " feed" : " feeds") + " added.");
+            if (!r.duplicates().isEmpty()) text.append("\n").append(r.duplicates().size()).append(" already subscribed, skipped.");
+            for (String p : r.problems()) text.append("\n\u2022 ").append(p);
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text.toString());
+            alert.setHeaderText("Imported " + f.getName());
+            alert.initOwner(stage());
+            alert.show();
+            if (r.added() > 0) model.refresh();
+        });
+    }
+
+    private void exportOpml() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export subscriptions (OPML)");
+        chooser.setInitialFileName("storyline-subscriptions.opml");
+        File f = chooser.showSaveDialog(stage());
+        if (f == null) return;
+        model.exportOpml(f.toPath(), n -> model.say("Exported " + n + " feeds to " + f));
+    }
+
+    private void applyLook(Preferences p) {
+        boolean dark = isDark(p.theme());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        if (scene != null) {
+            scene.getRoot().getStyleClass().remove("dark");
+            if (dark) scene.getRoot().getStyleClass().add("dark");
+            scene.getRoot().setStyle("-fx-font-size: " + Math.max(11, p.textSize() - 2) + "pt;");
+        }
+        model.reader().setLook(dark, p.textSize());
+    }
+
+    /** "System": GTK's dark variant when the desktop asks for it (JavaFX 21 cannot read the platform's preference). */
+    static boolean isDark(Preferences.Theme theme) {
+        if (theme == Preferences.Theme.DARK) return true;
+        if (theme == Preferences.Theme.LIGHT) return false;
+        String gtk = System.getenv("GTK_THEME");
+        return gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark");
+    }
+
+    private void schedule(Preferences p) {
+        if (autoRefresh != null) autoRefresh.stop();
+        if (p.refreshMinutes() <= 0) return;
+        autoRefresh = new Timeline(new KeyFrame(Duration.minutes(p.refreshMinutes()), e -> {
+            if (model.sources().feedCount() > 0) model.refresh();
+        }));
+        autoRefresh.setCycleCount(Timeline.INDEFINITE);
+        autoRefresh.play();
+    }
+
+    private Map<String, String> windowState() {
+        Map<String, String> s = new HashMap<>();
+        if (stage != null && !stage.isMaximized()) {
+            s.put("window.width", String.valueOf((int) stage.getWidth()));
+            s.put("window.height", String.valueOf((int) stage.getHeight()));
+        }
+        double[] d = columns.getDividerPositions();
+        s.put("window.dividers", d[0] + "," + d[1] + "," + readerSplit.getDividerPositions()[0]);
+        Source src = model.list().sourceProperty().get();
+        if (src != null) s.put("selection.source", src.kind() + ":" + src.id());
+        var a = model.reader().articleProperty().get();
+        if (a != null) s.put("selection.article", String.valueOf(a.id()));
+        return s;
+    }
+
+    private void restoreState(Map<String, String> s) {
+        String[] d = s.getOrDefault("window.dividers", "").split(",");
+        if (d.length == 3) {
+            try {
+                columns.setDividerPositions(Double.parseDouble(d[0]), Double.parseDouble(d[1]));
+                readerSplit.setDividerPositions(Double.parseDouble(d[2]));
+            } catch (NumberFormatException ignored) {
+                // a hand-edited value: keep the defaults
+            }
+        }
+        String[] src = s.getOrDefault("selection.source", "ALL:0").split(":");
+        boolean found = false;
+        try {
+            found = sources.select(Kind.valueOf(src[0]), Long.parseLong(src[1]));
+        } catch (RuntimeException ignored) {
+            // unknown kind or id: fall back to All
+        }
+        if (!found) sources.select(Kind.ALL, 0);
+        long article = (long) number(s.get("selection.article"), -1);
+        model.list().reload(() -> {
+            int at = model.list().indexOf(article);
+            if (at >= 0) {
+                list.list().getSelectionModel().clearAndSelect(at);
+                list.list().scrollTo(Math.max(0, at - 3));
+            }
+        });
+    }
+
+    private static double number(String v, double fallback) {
+        try {
+            return v == null ? fallback : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     /** A window that only explains why Storyline cannot start. */
@@ -115,5 +464,13 @@ public final class MainWindow {
         stage.setTitle("Storyline");
         stage.setScene(new Scene(text, 560, 200));
         stage.show();
+    }
+
+    SourcesView sourcesView() {
+        return sources;
+    }
+
+    ArticleListView listView() {
+        return list;
     }
 }

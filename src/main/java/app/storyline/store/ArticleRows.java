@@ -1,0 +1,103 @@
+package app.storyline.store;
+
+import app.storyline.model.ArticleRow;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The article list's rows in one query, however many: the window shows 100k articles without a query
+ * per row. Newest first, or in the order of {@link Filter#ids} when given (search results).
+ */
+public final class ArticleRows {
+    /** Which articles; null/false fields do not filter. {@code folderId} includes its subfolders. */
+    public record Filter(Long feedId, Long folderId, boolean unreadOnly, boolean starredOnly, boolean followedOnly,
+                         List<Long> ids, int limit) {
+        public static Filter all() {
+            return new Filter(null, null, false, false, false, null, 0);
+        }
+    }
+
+    private static final int EXCERPT = 600;
+    private static final String SELECT = "SELECT a.id, a.feed_id, coalesce(nullif(f.title, ''), f.url), a.title, "
+            + "substr(coalesce(nullif(a.summary, ''), a.content, ''), 1, " + EXCERPT + "), a.sort_time, a.read, a.starred, "
+            + "coalesce(m.story_id, -1), coalesce(n.sources, 0) "
+            + "FROM article a JOIN feed f ON f.id = a.feed_id "
+            + "LEFT JOIN story_member m ON m.article_id = a.id "
+            + "LEFT JOIN (SELECT m2.story_id AS sid, count(DISTINCT a2.feed_id) AS sources FROM story_member m2 "
+            + "JOIN article a2 ON a2.id = m2.article_id GROUP BY m2.story_id HAVING sources > 1) n ON n.sid = m.story_id ";
+    private static final String FOLDER_TREE = "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT fo.id FROM folder fo "
+            + "JOIN tree t ON fo.parent_id = t.id) ";
+
+    private final Database db;
+
+    public ArticleRows(Database db) {
+        this.db = db;
+    }
+
+    public List<ArticleRow> list(Filter q) {
+        if (q.ids() != null && q.ids().isEmpty()) return List.of();
+        StringBuilder sql = new StringBuilder(q.folderId() != null ? FOLDER_TREE : "").append(SELECT).append("WHERE 1 = 1 ");
+        List<Object> args = new ArrayList<>();
+        if (q.folderId() != null) args.add(q.folderId());
+        if (q.feedId() != null) {
+            sql.append("AND a.feed_id = ? ");
+            args.add(q.feedId());
+        }
+        if (q.folderId() != null) sql.append("AND f.folder_id IN (SELECT id FROM tree) ");
+        if (q.unreadOnly()) sql.append("AND a.read = 0 ");
+        if (q.starredOnly()) sql.append("AND a.starred = 1 ");
+        if (q.followedOnly()) sql.append("AND m.story_id IN (SELECT id FROM story WHERE followed = 1) ");
+        if (q.ids() != null) {
+            sql.append("AND a.id IN (").append("?,".repeat(q.ids().size() - 1)).append("?) ");
+            args.addAll(q.ids());
+        }
+        sql.append("ORDER BY a.sort_time DESC, a.id DESC");
+        if (q.limit() > 0) {
+            sql.append(" LIMIT ?");
+            args.add(q.limit());
+        }
+        List<ArticleRow> rows = db.read(c -> {
+            List<ArticleRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+                ps.setFetchSize(2000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(row(rs));
+                }
+            }
+            return out;
+        });
+        if (q.ids() == null) return rows;
+        Map<Long, ArticleRow> byId = new HashMap<>();
+        for (ArticleRow r : rows) byId.put(r.id(), r);
+        List<ArticleRow> ordered = new ArrayList<>(rows.size());
+        for (Long id : q.ids()) {
+            ArticleRow r = byId.get(id);
+            if (r != null) ordered.add(r);
+        }
+        return ordered;
+    }
+
+    /** Unread articles per feed, and in all. */
+    public Map<Long, Integer> unreadByFeed() {
+        return db.read(c -> {
+            Map<Long, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT feed_id, count(*) FROM article WHERE read = 0 GROUP BY feed_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
+            }
+            return out;
+        });
+    }
+
+    private static ArticleRow row(ResultSet rs) throws SQLException {
+        return new ArticleRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9), rs.getInt(10));
+    }
+}
