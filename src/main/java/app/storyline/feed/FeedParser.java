@@ -13,6 +13,10 @@ public final class FeedParser {
     private FeedParser() {}
 
     public static ParsedFeed parse(byte[] body, String contentType, String baseUrl) {
+        return Links.clean(parseRaw(body, contentType, baseUrl));
+    }
+
+    private static ParsedFeed parseRaw(byte[] body, String contentType, String baseUrl) {
         if (body == null || body.length == 0) throw new FeedException("empty document");
         String head = head(body);
         if (head.startsWith("{")) return JsonFeedParser.parse(body, baseUrl);

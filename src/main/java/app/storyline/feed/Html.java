@@ -73,12 +73,21 @@ public final class Html {
         Document dirty = Jsoup.parseBodyFragment(html, base);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
+        // Tracking pixels: a 1x1 (or 0-sized) image is never content, only a report that the article was read.
+        for (Element img : clean.select("img")) {
+            if (tiny(img.attr("width")) && tiny(img.attr("height"))) img.remove();
+        }
         for (Element e : clean.select("[style]")) {
             String style = safeStyle(e.attr("style"));
             if (style.isEmpty()) e.removeAttr("style");
             else e.attr("style", style);
         }
         return clean.body().html();
+    }
+
+    private static boolean tiny(String v) {
+        String s = v.strip().toLowerCase(Locale.ROOT).replace("px", "");
+        return s.equals("0") || s.equals("1");
     }
 
     private static boolean safeValue(String value) {

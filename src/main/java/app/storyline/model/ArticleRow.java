@@ -13,6 +13,10 @@ public record ArticleRow(long id, long feedId, String source, String title, Stri
         return new ArticleRow(id, feedId, source, title, excerpt, when, r, starred, storyId, storySources);
     }
 
+    public ArticleRow withStorySources(int n) {
+        return new ArticleRow(id, feedId, source, title, excerpt, when, read, starred, storyId, n);
+    }
+
     public ArticleRow withStarred(boolean s) {
         return new ArticleRow(id, feedId, source, title, excerpt, when, read, s, storyId, storySources);
     }

@@ -56,6 +56,7 @@ public final class Refresher {
     }
 
     private static final Duration INDEX_TICK = Duration.ofMillis(100);
+    private static final Duration GONE_PAUSE = Duration.ofDays(30);
 
     private final Library library;
 
@@ -156,8 +157,8 @@ public final class Refresher {
         Instant now = Instant.now();
         if (SampleLibrary.isSample(feed.url())) return new FeedResult(feed.id(), feed.url(), Status.UNCHANGED, 0, 0, 0, null);
         if (before.nextFetchAfter() != null && now.isBefore(before.nextFetchAfter())) {
-            return new FeedResult(feed.id(), feed.url(), Status.SKIPPED, 0, 0, before.httpStatus(),
-                    "the server asked us to wait until " + before.nextFetchAfter());
+            return new FeedResult(feed.id(), feed.url(), Status.SKIPPED, 0, 0, before.httpStatus(), before.httpStatus() == 410
+                    ? "gone (HTTP 410): not fetched until " + before.nextFetchAfter() : "the server asked us to wait until " + before.nextFetchAfter());
         }
         try {
             FetchOutcome outcome = fetcher.fetch(feed.url(), before.etag(), before.lastModified());
@@ -173,8 +174,9 @@ public final class Refresher {
                     yield new FeedResult(feed.id(), finalUrl, Status.UNCHANGED, 0, 0, 304, null);
                 }
                 case FetchOutcome.Failed f -> {
-                    pipeline.write(c -> save(c, failed(before, now, f.status(), f.reason(), f.retryAfter())));
-                    yield new FeedResult(feed.id(), finalUrl, Status.ERROR, 0, 0, f.status(), f.reason());
+                    FetchState state = failed(before, now, f.status(), f.reason(), f.retryAfter());
+                    pipeline.write(c -> save(c, state));
+                    yield new FeedResult(feed.id(), finalUrl, Status.ERROR, 0, 0, f.status(), state.lastError());
                 }
                 case FetchOutcome.Fetched f -> pipeline.onCpu(() -> ingest(feed.id(), finalUrl, f, before, now, pipeline));
             };
@@ -226,9 +228,10 @@ public final class Refresher {
         try {
             parsed = FeedParser.parse(f.body(), f.contentType(), f.url());
         } catch (FeedException e) {
+            String why = e instanceof app.storyline.feed.NotAFeedException ? notAFeed(f) : e.getMessage();
             // Keep the old validators: the next fetch must bring the body again, not a 304.
-            pipeline.write(c -> save(c, failed(before, now, f.status(), e.getMessage(), null)));
-            return new FeedResult(feedId, url, Status.ERROR, 0, 0, f.status(), e.getMessage());
+            pipeline.write(c -> save(c, failed(before, now, f.status(), why, null)));
+            return new FeedResult(feedId, url, Status.ERROR, 0, 0, f.status(), why);
         }
         ArticleStore.SaveResult saved = pipeline.write(c -> {
             FeedStore.saveMeta(c, feedId, parsed.title(), parsed.link(), parsed.language());
@@ -240,11 +243,26 @@ public final class Refresher {
         return new FeedResult(feedId, url, status, saved.added().size(), saved.updated().size(), f.status(), null);
     }
 
+    /** A web page where the feed was: say so, and name the feeds it links to, so the person can move to one. */
+    private static String notAFeed(FetchOutcome.Fetched f) {
+        List<app.storyline.feed.Discovery.Candidate> found = app.storyline.feed.Discovery.find(f.body(), f.contentType(), f.url());
+        if (found.isEmpty()) return "this address now serves a web page, not a feed, and the page links to no feed";
+        return "this address now serves a web page, not a feed; the page links to " + (found.size() == 1 ? "a feed: " : found.size() + " feeds, first: ")
+                + found.get(0).url() + " (subscribe to it instead)";
+    }
+
     private static FetchState succeeded(FetchState b, Instant now, int status, String etag, String lastModified, String hash) {
         return new FetchState(b.feedId(), etag, lastModified, hash, now, now, status, null, null, 0);
     }
 
     private static FetchState failed(FetchState b, Instant now, int status, String reason, Instant retryAfter) {
+        if (status == 410) {
+            // Gone: the publisher removed the feed on purpose. Asking again every refresh is rude and useless;
+            // a month later it is tried once more, in case the address came back.
+            retryAfter = now.plus(GONE_PAUSE);
+            reason = "the server says this feed is gone for good (HTTP 410): Storyline stopped fetching it until "
+                    + retryAfter.toString().substring(0, 10) + "; unsubscribe, or subscribe to its new address";
+        }
         return new FetchState(b.feedId(), b.etag(), b.lastModified(), b.bodyHash(), now, b.lastSuccess(), status, reason,
                 retryAfter, b.failures() + 1);
     }

@@ -29,15 +29,20 @@ public final class Database implements AutoCloseable {
     }
 
     private final Connection connection;
-    private final Connection reader;
+    /**
+     * Read-only connections, lent out one per read. Several, because WAL lets readers run side by side:
+     * the related engine reading every article for seconds must not hold up the window opening one.
+     */
+    private static final int READERS = 3;
+    private final java.util.concurrent.BlockingQueue<Connection> readers = new java.util.concurrent.ArrayBlockingQueue<>(READERS);
     private final ReentrantLock lock = new ReentrantLock();
-    private final ReentrantLock readLock = new ReentrantLock();
     private final Path file;
+    private volatile boolean closed;
 
-    private Database(Path file, Connection connection, Connection reader) {
+    private Database(Path file, Connection connection, java.util.List<Connection> readers) {
         this.file = file;
         this.connection = connection;
-        this.reader = reader;
+        this.readers.addAll(readers);
     }
 
     public static Database open(Path file) {
@@ -58,17 +63,26 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA cache_size = -65536");
                 s.execute("PRAGMA temp_store = MEMORY");
             }
-            migrate(c);
-            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = r.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA query_only = 1");
-                s.execute("PRAGMA foreign_keys = ON");
-                s.execute("PRAGMA cache_size = -32768");
+            try {
+                migrate(c);
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-            return new Database(file, c, r);
+            java.util.List<Connection> rs = new java.util.ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                try (Statement s = r.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                    s.execute("PRAGMA query_only = 1");
+                    s.execute("PRAGMA foreign_keys = ON");
+                    s.execute("PRAGMA cache_size = -16384");
+                }
+                rs.add(r);
+            }
+            return new Database(file, c, rs);
         } catch (SQLException | IOException e) {
-            throw new StoreException("cannot open the database " + file, e);
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,15 +91,29 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T read(Work<T> work) {
-        boolean insideWrite = lock.isHeldByCurrentThread();
-        ReentrantLock l = insideWrite ? lock : readLock;
-        l.lock();
+        if (lock.isHeldByCurrentThread()) {
+            try {
+                return work.run(connection); // inside a write: see its own changes
+            } catch (SQLException e) {
+                throw new StoreException("database read failed", e);
+            }
+        }
+        Connection reader;
         try {
-            return work.run(insideWrite ? connection : reader);
+            // A read after close fails rather than waiting for a connection that never comes back.
+            while ((reader = readers.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+                if (closed) throw new StoreException("the database is closed", new SQLException("closed: " + file));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to read the database", new SQLException(e));
+        }
+        try {
+            return work.run(reader);
         } catch (SQLException e) {
             throw new StoreException("database read failed", e);
         } finally {
-            l.unlock();
+            readers.add(reader);
         }
     }
 
@@ -126,6 +154,13 @@ public final class Database implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
+        int known = 0;
+        while (Database.class.getResource(String.format("/db/migration-%03d.sql", known + 1)) != null) known++;
+        if (version > known) {
+            // A newer Storyline wrote this file: migrating down is impossible and writing could damage it.
+            throw new SQLException("this data folder was written by a newer version of Storyline (database schema " + version
+                    + "; this version knows schema " + known + "). Nothing was changed: open it with that newer version.");
+        }
         for (int next = version + 1; ; next++) {
             String name = String.format("/db/migration-%03d.sql", next);
             String sql;
@@ -165,9 +200,13 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
-        readLock.lock();
+        java.util.List<Connection> taken = new java.util.ArrayList<>();
         try {
-            reader.close();
+            if (closed) return;
+            closed = true;
+            // every reader back first: a read still running finishes before its connection closes
+            while (taken.size() < READERS) taken.add(readers.take());
+            for (Connection r : taken) r.close();
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA optimize");
             } catch (SQLException ignored) {
@@ -176,8 +215,10 @@ public final class Database implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("closing the database failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while closing the database", new SQLException(e));
         } finally {
-            readLock.unlock();
             lock.unlock();
         }
     }

@@ -34,6 +34,8 @@ public final class ArticleListModel {
     public record Item(ArticleRow row, String snippet, boolean marked) {}
 
     static final int SEARCH_LIMIT = 500;
+    /** Rows shown before the rest are loaded: more than a screen, quick at any library size. */
+    static final int FIRST = 300;
     private static final int SNIPPET = 180;
 
     private final Library library;
@@ -80,13 +82,14 @@ public final class ArticleListModel {
     }
 
     public void show(Source s) {
+        show(s, null);
+    }
+
+    /** Shows a source's articles; {@code then} runs once the first of them are on screen. */
+    public void show(Source s, Runnable then) {
         source.set(s);
-        if (s != null && s.kind() == Kind.SEARCH) {
-            search(s.query());
-            return;
-        }
-        query.set("");
-        reload(null);
+        query.set(s != null && s.kind() == Kind.SEARCH ? s.query() : "");
+        reload(then);
     }
 
     public void setUnreadOnly(boolean only) {
@@ -105,36 +108,46 @@ public final class ArticleListModel {
         reload(null);
     }
 
-    /** Loads the rows again (after a refresh, say); {@code then} runs on the FX thread once they are shown. */
+    /**
+     * Loads the rows again (after a refresh, say); {@code then} runs on the FX thread once they are shown.
+     * A source's newest rows come first, so the window shows articles at once; all of them follow.
+     */
     public void reload(Runnable then) {
         long mine = ++generation;
         String q = query.get();
         Source s = source.get();
         boolean unread = unreadOnly.get();
         Order o = order.get();
-        bg.run(() -> q.isEmpty() ? browse(s, unread) : search(q, unread, o), loaded -> {
-            if (mine != generation) return; // a newer request is on its way
-            items.setAll(loaded.items());
-            caption.set(loaded.caption());
-            if (then != null) then.run();
-        }, why -> {
+        java.util.function.Consumer<String> failed = why -> {
             if (mine != generation) return;
             items.clear();
             caption.set(q.isEmpty() ? "Cannot load the articles" : "Cannot search for that");
             status.accept(why);
-        });
+        };
+        bg.run(() -> q.isEmpty() ? browse(s, unread, FIRST) : search(q, unread, o), loaded -> {
+            if (mine != generation) return; // a newer request is on its way
+            items.setAll(loaded.items());
+            caption.set(loaded.caption());
+            if (then != null) then.run();
+            if (!q.isEmpty() || loaded.items().size() < FIRST) return;
+            bg.run(() -> browse(s, unread, 0), all -> {
+                if (mine != generation) return;
+                items.setAll(all.items());
+                caption.set(all.caption());
+            }, failed);
+        }, failed);
     }
 
     private record Loaded(List<Item> items, String caption) {}
 
-    private Loaded browse(Source s, boolean unread) {
+    private Loaded browse(Source s, boolean unread, int limit) {
         Kind k = s == null ? Kind.ALL : s.kind();
         ArticleRows.Filter f = new ArticleRows.Filter(k == Kind.FEED ? s.id() : null, k == Kind.FOLDER ? s.id() : null,
-                unread || k == Kind.UNREAD, k == Kind.STARRED, k == Kind.FOLLOWED, null, 0);
+                unread || k == Kind.UNREAD, k == Kind.STARRED, k == Kind.FOLLOWED, null, limit);
         List<ArticleRow> rows = library.rows().list(f);
         List<Item> out = new ArrayList<>(rows.size());
         for (ArticleRow r : rows) out.add(new Item(r, Format.plain(r.excerpt(), SNIPPET), false));
-        String what = rows.size() == 1 ? "1 article" : String.format(Locale.ENGLISH, "%,d articles", rows.size());
+        String what = rows.size() == 1 ? "1 article" : String.format(Locale.ENGLISH, limit > 0 && rows.size() == limit ? "%,d+ articles" : "%,d articles", rows.size());
         return new Loaded(out, (unread && k != Kind.UNREAD ? what.replace("article", "unread article") : what));
     }
 

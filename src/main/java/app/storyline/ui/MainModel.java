@@ -7,6 +7,7 @@ import app.storyline.service.Library;
 import app.storyline.service.Preferences;
 import app.storyline.service.SampleLibrary;
 import app.storyline.service.Subscriptions;
+import app.storyline.ui.SourcesModel.Source;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,10 +101,22 @@ public final class MainModel {
         io.run(() -> library.settings().all(), settings -> {
             savedState = settings;
             preferences.set(Preferences.from(settings));
+            // The saved list first, so the window shows articles before the sources pane has counted them;
+            // a saved search needs its query from the sources, so it waits for them.
+            String saved = settings.getOrDefault("selection.source", "ALL:0");
+            Source quick = SourcesModel.stub(saved);
+            Runnable ready = () -> {
+                if (then != null) then.run();
+                // The related engine is built after the first articles show: it competes for the CPU.
+                if (sources.feedCount() > 0) warmUp();
+            };
+            if (quick != null) list.show(quick, null);
             sources.load(() -> {
                 welcome.set(sources.feedCount() == 0);
-                list.reload(then);
-                if (sources.feedCount() > 0) warmUp();
+                Source found = sources.find(saved);
+                boolean same = quick != null && found != null && found.kind() == quick.kind() && found.id() == quick.id();
+                if (same) ready.run();
+                else list.show(found, ready); // a saved search, or a feed deleted since: All
             });
         }, status::set);
     }
@@ -132,7 +145,7 @@ public final class MainModel {
     public void open(long articleId) {
         reader.open(articleId, a -> {
             list.update(a.id(), r -> r.withRead(true));
-            sources.load();
+            if (!a.read()) sources.adjustUnread(a.feedId(), -1);
         });
     }
 
@@ -142,7 +155,7 @@ public final class MainModel {
             return null;
         }, x -> {
             list.update(row.id(), r -> r.withRead(read));
-            sources.load();
+            if (row.read() != read) sources.adjustUnread(row.feedId(), read ? -1 : 1);
         }, status::set);
     }
 

@@ -2,7 +2,6 @@ package app.storyline.ui;
 
 import app.storyline.service.Library;
 import app.storyline.service.Preferences;
-import app.storyline.ui.SourcesModel.Kind;
 import app.storyline.ui.SourcesModel.Source;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -90,6 +89,11 @@ public final class MainWindow {
 
     /** Shows the window at the size saved last time ({@code state}: the settings, read before the FX thread started). */
     public void show(Stage stage, Map<String, String> state) {
+        show(stage, state, null);
+    }
+
+    /** As {@link #show(Stage, Map)}; {@code ready} runs once the first articles are on screen. */
+    public void show(Stage stage, Map<String, String> state, Runnable ready) {
         this.stage = stage;
         stage.setTitle("Storyline");
         stage.setScene(scene(number(state.get("window.width"), 1280), number(state.get("window.height"), 800)));
@@ -99,7 +103,7 @@ public final class MainWindow {
             for (ExecutorService x : executors) x.shutdown();
         });
         stage.show();
-        start();
+        start(ready);
     }
 
     /** Builds the scene; {@link #start} loads the data. Tests call both without a saved state. */
@@ -116,8 +120,14 @@ public final class MainWindow {
     }
 
     void start() {
+        start(null);
+    }
+
+    void start(Runnable ready) {
         model.start(() -> {
             restoreState(model.savedState());
+            if (ready != null) ready.run();
+            Platform.runLater(reader::web); // WebKit loads once the articles are on screen
             schedule(model.preferencesProperty().get());
             if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refresh();
         });
@@ -430,22 +440,13 @@ public final class MainWindow {
                 // a hand-edited value: keep the defaults
             }
         }
-        String[] src = s.getOrDefault("selection.source", "ALL:0").split(":");
-        boolean found = false;
-        try {
-            found = sources.select(Kind.valueOf(src[0]), Long.parseLong(src[1]));
-        } catch (RuntimeException ignored) {
-            // unknown kind or id: fall back to All
-        }
-        if (!found) sources.select(Kind.ALL, 0);
+        sources.mark(model.list().sourceProperty().get());
         long article = (long) number(s.get("selection.article"), -1);
-        model.list().reload(() -> {
-            int at = model.list().indexOf(article);
-            if (at >= 0) {
-                list.list().getSelectionModel().clearAndSelect(at);
-                list.list().scrollTo(Math.max(0, at - 3));
-            }
-        });
+        int at = model.list().indexOf(article);
+        if (at >= 0) {
+            list.list().getSelectionModel().clearAndSelect(at);
+            list.list().scrollTo(Math.max(0, at - 3));
+        }
     }
 
     private static double number(String v, double fallback) {
@@ -464,6 +465,10 @@ public final class MainWindow {
         stage.setTitle("Storyline");
         stage.setScene(new Scene(text, 560, 200));
         stage.show();
+    }
+
+    MainModel model() {
+        return model;
     }
 
     SourcesView sourcesView() {

@@ -10,8 +10,8 @@ import org.jsoup.nodes.Entities;
 
 /**
  * The page the reader shows: the article's HTML sanitised (feed.Html's safelist: no script, no event
- * handlers, only http(s) and mailto links), remote media removed unless the person allowed images for
- * this feed, tracking pixels always removed, and a Content-Security-Policy that forbids everything else
+ * handlers, only http(s) and mailto links, no tracking pixels), remote media removed unless the person
+ * allowed images for this feed, and a Content-Security-Policy that forbids everything else
  * the page could load. The WebView also runs with JavaScript off.
  */
 final class ReaderHtml {
@@ -19,9 +19,6 @@ final class ReaderHtml {
 
     static String page(Article a, boolean showImages, boolean dark, int textSize, ZoneId zone) {
         Document body = Jsoup.parseBodyFragment(Html.sanitize(a.body(), a.link()));
-        for (Element img : body.select("img")) {
-            if (isPixel(img)) img.remove();
-        }
         int blocked = 0;
         if (!showImages) {
             for (Element media : body.select("img, picture, video, audio, source, track")) {
@@ -60,16 +57,6 @@ final class ReaderHtml {
         h.append(body.body().html());
         h.append("</body></html>");
         return h.toString();
-    }
-
-    /** A 1×1 (or 0-sized) image: a tracking pixel, never content. */
-    static boolean isPixel(Element img) {
-        return tiny(img.attr("width")) && tiny(img.attr("height"));
-    }
-
-    private static boolean tiny(String v) {
-        String s = v.strip().replace("px", "");
-        return s.equals("0") || s.equals("1");
     }
 
     private static String escape(String s) {

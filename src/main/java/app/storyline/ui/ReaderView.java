@@ -24,7 +24,9 @@ import javafx.scene.web.WebView;
  */
 final class ReaderView {
     private final ReaderModel model;
-    private final WebView web = new WebView();
+    private final Consumer<String> openExternal;
+    private final StackPane body;
+    private WebView web; // made after the window shows: the first WebView loads WebKit, 1.5 s
     private final BorderPane root;
     private final Button star = new Button("\u2606 Star");
     private final Button follow = new Button("Follow story");
@@ -33,23 +35,8 @@ final class ReaderView {
 
     ReaderView(ReaderModel model, Consumer<String> openExternal, Runnable toggleStar, Runnable showStory) {
         this.model = model;
-        web.setId("reader");
-        web.setAccessibleText("Article text");
-        web.setContextMenuEnabled(false);
-        WebEngine engine = web.getEngine();
-        engine.setJavaScriptEnabled(false);
-        engine.locationProperty().addListener((o, was, now) -> {
-            if (now == null || now.isEmpty() || now.equals("about:blank")) return;
-            // A link was followed: stop it, show our page again, and hand http(s) links to the browser.
-            Platform.runLater(() -> {
-                if (engine.getLoadWorker().getState() == Worker.State.RUNNING || engine.getLoadWorker().getState() == Worker.State.SCHEDULED) {
-                    engine.getLoadWorker().cancel();
-                }
-                engine.loadContent(model.pageProperty().get());
-            });
-            if (now.startsWith("https://") || now.startsWith("http://") || now.startsWith("mailto:")) openExternal.accept(now);
-        });
-        model.pageProperty().addListener((o, was, now) -> engine.loadContent(now == null ? "" : now));
+        this.openExternal = openExternal;
+        model.pageProperty().addListener((o, was, now) -> web().getEngine().loadContent(now == null ? "" : now));
 
         star.setId("star");
         star.setOnAction(e -> toggleStar.run());
@@ -78,9 +65,8 @@ final class ReaderView {
 
         Label empty = new Label("Select an article to read it here.");
         empty.getStyleClass().add("placeholder");
-        StackPane body = new StackPane(web, empty);
+        body = new StackPane(empty);
         empty.visibleProperty().bind(model.articleProperty().isNull());
-        web.visibleProperty().bind(model.articleProperty().isNotNull());
         bar.disableProperty().bind(model.articleProperty().isNull());
 
         root = new BorderPane(body);
@@ -108,7 +94,28 @@ final class ReaderView {
         return root;
     }
 
+    /** The page's view, made on first use. */
     WebView web() {
+        if (web != null) return web;
+        web = new WebView();
+        web.setId("reader");
+        web.setAccessibleText("Article text");
+        web.setContextMenuEnabled(false);
+        WebEngine engine = web.getEngine();
+        engine.setJavaScriptEnabled(false);
+        engine.locationProperty().addListener((o, was, now) -> {
+            if (now == null || now.isEmpty() || now.equals("about:blank")) return;
+            // A link was followed: stop it, show our page again, and hand http(s) links to the browser.
+            Platform.runLater(() -> {
+                if (engine.getLoadWorker().getState() == Worker.State.RUNNING || engine.getLoadWorker().getState() == Worker.State.SCHEDULED) {
+                    engine.getLoadWorker().cancel();
+                }
+                engine.loadContent(model.pageProperty().get());
+            });
+            if (now.startsWith("https://") || now.startsWith("http://") || now.startsWith("mailto:")) openExternal.accept(now);
+        });
+        web.visibleProperty().bind(model.articleProperty().isNotNull());
+        body.getChildren().add(0, web);
         return web;
     }
 }

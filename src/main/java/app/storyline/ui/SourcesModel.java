@@ -46,6 +46,39 @@ public final class SourcesModel {
         return feedCount;
     }
 
+    /** An entry saved as "KIND:id" that can be listed before the tree is loaded; null for a saved search. */
+    static Source stub(String saved) {
+        try {
+            String[] parts = saved.split(":");
+            Kind kind = Kind.valueOf(parts[0]);
+            if (kind == Kind.SEARCH || kind == Kind.SEARCHES) return null;
+            return new Source(kind, Long.parseLong(parts[1]), "", 0, null, null, List.of());
+        } catch (RuntimeException e) {
+            return new Source(Kind.ALL, 0, "All articles", 0, null, null, List.of());
+        }
+    }
+
+    /** The entry saved as "KIND:id", or All when it is gone or unreadable. */
+    Source find(String saved) {
+        String[] parts = saved.split(":");
+        try {
+            Source s = find(roots, Kind.valueOf(parts[0]), Long.parseLong(parts[1]));
+            if (s != null) return s;
+        } catch (RuntimeException e) {
+            // a hand-edited value: All
+        }
+        return roots.isEmpty() ? null : roots.get(0);
+    }
+
+    private static Source find(List<Source> in, Kind kind, long id) {
+        for (Source s : in) {
+            if (s.kind() == kind && s.id() == id) return s;
+            Source deeper = find(s.children(), kind, id);
+            if (deeper != null) return deeper;
+        }
+        return null;
+    }
+
     public void load() {
         load(() -> {});
     }
@@ -100,6 +133,32 @@ public final class SourcesModel {
         }
         out.sort(Comparator.comparing(s -> s.label().toLowerCase()));
         return out;
+    }
+
+    /**
+     * Changes a feed's unread count in place (an article opened or marked), without a query: counting
+     * every feed's articles again would cost more than opening the article did.
+     */
+    void adjustUnread(long feedId, int delta) {
+        if (delta == 0) return;
+        List<Source> changed = new ArrayList<>(roots.size());
+        for (Source s : roots) changed.add(adjusted(s, feedId, delta));
+        roots.setAll(changed);
+    }
+
+    private static Source adjusted(Source s, long feedId, int delta) {
+        boolean counts = s.kind() == Kind.ALL || s.kind() == Kind.UNREAD || (s.kind() == Kind.FEED && s.id() == feedId)
+                || (s.kind() == Kind.FOLDER && contains(s, feedId));
+        List<Source> children = s.children().isEmpty() ? s.children() : s.children().stream().map(c -> adjusted(c, feedId, delta)).toList();
+        int unread = counts ? Math.max(0, s.unread() + delta) : s.unread();
+        return new Source(s.kind(), s.id(), s.label(), unread, s.error(), s.query(), children);
+    }
+
+    private static boolean contains(Source folder, long feedId) {
+        for (Source c : folder.children()) {
+            if ((c.kind() == Kind.FEED && c.id() == feedId) || (c.kind() == Kind.FOLDER && contains(c, feedId))) return true;
+        }
+        return false;
     }
 
     public void addFolder(String name, Long parentId) {

@@ -93,6 +93,17 @@ final class SourcesView {
         return true;
     }
 
+    /** Shows an entry as selected without choosing it again (its articles are already listed). */
+    void mark(Source s) {
+        if (s == null) return;
+        rebuilding = true;
+        try {
+            select(s.kind(), s.id());
+        } finally {
+            rebuilding = false;
+        }
+    }
+
     private static TreeItem<Source> find(TreeItem<Source> at, Kind kind, long id) {
         for (TreeItem<Source> c : at.getChildren()) {
             if (c.getValue() != null && c.getValue().kind() == kind && c.getValue().id() == id) return c;

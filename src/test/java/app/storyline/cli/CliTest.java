@@ -100,9 +100,9 @@ class CliTest {
         }
         CliRun refresh = run("--data", data(), "refresh");
         assertEquals(0, refresh.code());
-        assertTrue(refresh.out().contains("error: HTTP 410 Gone"), refresh.out());
+        assertTrue(refresh.out().contains("error: the server says this feed is gone for good (HTTP 410)"), refresh.out());
         CliRun feeds = run("--data", data(), "feeds");
-        assertTrue(feeds.out().contains("HTTP 410 Gone"), feeds.out());
+        assertTrue(feeds.out().contains("gone for good (HTTP 410)"), feeds.out());
     }
 
     @Test

@@ -86,7 +86,7 @@ class FeedfarmEndToEndTest {
             assertFailed(byName, "uci-p005", "timed out");
             assertFailed(byName, "uci-p006", "larger than");
             assertFailed(byName, "uci-p007", "not a feed");
-            assertFailed(byName, "uci-p008", "HTML page");
+            assertFailed(byName, "uci-p008", "web page, not a feed; the page links to a feed");
             assertFailed(byName, "uci-p009", "empty");
             assertFailed(byName, "uci-p010", "");
             // A feed cut in half still gives the items it has; a permanent redirect is followed and remembered.

@@ -50,11 +50,48 @@ class RefresherTest {
                     ex.getResponseHeaders().set("Retry-After", "3600");
                     LoopbackServer.send(ex, 503, "text/plain", "later");
                 })
+                .on("/gone", ex -> LoopbackServer.send(ex, 410, "text/plain", "gone"))
+                .on("/page", ex -> LoopbackServer.send(ex, 200, "text/html",
+                        "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/good\"></head><body>News</body></html>"))
+                .on("/tracked", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", "<rss version=\"2.0\"><channel><title>T</title>"
+                        + "<item><title>x</title><link>https://example.com/a?id=7&amp;utm_source=rss&amp;utm_medium=feed&amp;fbclid=abc#top</link>"
+                        + "<description>&lt;p&gt;text&lt;img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"&gt;&lt;/p&gt;</description></item>"
+                        + "</channel></rss>"))
                 .on("/moved", ex -> {
                     ex.getResponseHeaders().set("Location", "/good");
                     LoopbackServer.send(ex, 301, null, new byte[0]);
                 });
         lib = Library.open(dir, new HttpFetcher.Limits(Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20, 5, 2, 16, Duration.ofDays(7)));
+    }
+
+    @Test
+    void goneFeedIsNotFetchedAgainAndSaysSo() {
+        Feed gone = lib.feeds().add(server.url("/gone"), "Gone", null);
+        FeedResult first = lib.refresher().refresh(List.of(gone), null).get(0);
+        assertEquals(Status.ERROR, first.status());
+        assertTrue(first.error().contains("gone for good (HTTP 410)"), first.error());
+        int requests = server.requests.size();
+        FeedResult second = lib.refresher().refresh(List.of(gone), null).get(0);
+        assertEquals(Status.SKIPPED, second.status());
+        assertTrue(second.error().startsWith("gone (HTTP 410)"), second.error());
+        assertEquals(requests, server.requests.size(), "a gone feed is not asked again");
+    }
+
+    @Test
+    void webPageInsteadOfAFeedNamesTheFeedItLinksTo() {
+        Feed page = lib.feeds().add(server.url("/page"), "Page", null);
+        FeedResult r = lib.refresher().refresh(List.of(page), null).get(0);
+        assertEquals(Status.ERROR, r.status());
+        assertTrue(r.error().contains("web page, not a feed") && r.error().contains(server.url("/good")), r.error());
+    }
+
+    @Test
+    void trackingParametersAndPixelsAreNotKept() {
+        Feed tracked = lib.feeds().add(server.url("/tracked"), "Tracked", null);
+        lib.refresher().refresh(List.of(tracked), null);
+        var a = lib.articles().list(new app.storyline.store.ArticleStore.Query(tracked.id(), false, false, 5)).get(0);
+        assertEquals("https://example.com/a?id=7#top", a.link());
+        assertTrue(!app.storyline.feed.Html.sanitize(a.body(), a.link()).contains("p.gif"), "the 1x1 image is dropped");
     }
 
     @AfterEach

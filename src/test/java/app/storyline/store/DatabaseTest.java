@@ -37,4 +37,21 @@ class DatabaseTest {
             }
         });
     }
+
+    @Test
+    void databaseFromANewerVersionIsRefusedAndLeftAlone() throws Exception {
+        Path file = dir.resolve("storyline.db");
+        try (Database db = Database.open(file)) {
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 99");
+                }
+                return null;
+            });
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> Database.open(file));
+        assertTrue(e.getMessage().contains("newer version of Storyline") && e.getMessage().contains("schema 99"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(file)), "the file is not changed");
+    }
 }

@@ -85,7 +85,7 @@ class MainWindowTest {
     }
 
     private void sample(FxRobot robot) throws Exception {
-        robot.interact(window::start);
+        robot.interact(() -> window.start());
         until(() -> model.welcomeProperty().get(), "welcome on an empty library");
         robot.clickOn("#welcome-sample");
         until(() -> model.list().items().size() == 44, "the sample library is listed");
@@ -93,7 +93,7 @@ class MainWindowTest {
 
     @Test
     void firstRunWelcomeThenSampleLibraryReadWithRelatedPane(FxRobot robot) throws Exception {
-        robot.interact(window::start);
+        robot.interact(() -> window.start());
         until(() -> model.welcomeProperty().get(), "welcome on an empty library");
         shot(robot, stage.getScene().getRoot(), "welcome");
         robot.clickOn("#welcome-sample");
@@ -178,7 +178,7 @@ class MainWindowTest {
 
     @Test
     void subscribeThroughAWebPageThenFeedHealth(FxRobot robot) throws Exception {
-        robot.interact(window::start);
+        robot.interact(() -> window.start());
         until(() -> model.welcomeProperty().get(), "welcome");
         robot.clickOn("#welcome-subscribe");
         until(() -> robot.lookup("#subscribe-url").tryQuery().isPresent(), "subscribe dialog");
