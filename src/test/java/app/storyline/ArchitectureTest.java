@@ -59,4 +59,16 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("app.storyline.index..", "app.storyline.related..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..").check(CLASSES);
     }
+
+    /**
+     * Feed and OPML text never reach a shell: nothing starts a process, except the refresh benchmark,
+     * which starts feedfarm and Newsboat with arguments of its own.
+     */
+    @Test
+    void nothingStartsAProcess() {
+        noClasses().that().doNotHaveFullyQualifiedName("app.storyline.cli.RefreshBench").should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .check(CLASSES);
+    }
 }

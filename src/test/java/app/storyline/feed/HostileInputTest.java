@@ -59,6 +59,19 @@ class HostileInputTest {
     }
 
     @Test
+    void hostileCorpusFitsIn64MegabytesOfHeap() throws Exception {
+        Path corpora = Fixtures.corpora();
+        assumeTrue(corpora != null && Files.isDirectory(corpora.resolve("feeds/hostile")), "corpus absent");
+        String jvm = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(jvm, "-Xmx64m", "-cp", System.getProperty("java.class.path"), HostileChild.class.getName(),
+                corpora.resolve("feeds/hostile").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "finished");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("answered "), out);
+    }
+
+    @Test
     void externalEntitiesAndDtdsAreNeverFetchedOrRead() throws Exception {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET");
