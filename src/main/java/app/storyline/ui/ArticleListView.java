@@ -29,7 +29,8 @@ final class ArticleListView {
     private final BorderPane root;
 
     /** {@code open} is the id of the article the reader shows (or -1): selecting its row again does not reopen it. */
-    ArticleListView(ArticleListModel model, Consumer<Item> onOpen, java.util.function.LongSupplier open) {
+    ArticleListView(ArticleListModel model, Consumer<Item> onOpen, java.util.function.LongSupplier open,
+                    java.util.function.BooleanSupplier readOnScroll, Consumer<ArticleRow> markRead) {
         this.model = model;
         list = new ListView<>(model.items());
         list.setId("articles");
@@ -46,6 +47,7 @@ final class ArticleListView {
             int at = model.indexOf(id);
             if (at >= 0) list.getSelectionModel().select(at);
         });
+        markScrolledPast(readOnScroll, markRead);
         Label caption = new Label();
         caption.setId("list-caption");
         caption.getStyleClass().add("caption");
@@ -94,6 +96,33 @@ final class ArticleListView {
 
     Node node() {
         return root;
+    }
+
+    /**
+     * The "mark read as I scroll past" setting: rows that leave the top of the list as it moves down are
+     * marked read. Watched on the list's scroll bar, so the wheel, the keyboard and dragging all count.
+     */
+    private void markScrolledPast(java.util.function.BooleanSupplier enabled, Consumer<ArticleRow> markRead) {
+        int[] passed = {0};
+        model.items().addListener((javafx.collections.ListChangeListener<Item>) c -> passed[0] = 0);
+        Runnable check = () -> {
+            if (!enabled.getAsBoolean()) return;
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+            if (flow == null || flow.getFirstVisibleCell() == null) return;
+            int first = flow.getFirstVisibleCell().getIndex();
+            for (int i = passed[0]; i < first && i < list.getItems().size(); i++) {
+                ArticleRow r = list.getItems().get(i).row();
+                if (!r.read()) markRead.accept(r);
+            }
+            passed[0] = Math.max(passed[0], first);
+        };
+        list.skinProperty().addListener((o, was, skin) -> javafx.application.Platform.runLater(() -> {
+            for (Node n : list.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                    bar.valueProperty().addListener((x, before, now) -> javafx.application.Platform.runLater(check));
+                }
+            }
+        }));
     }
 
     ListView<Item> list() {

@@ -138,7 +138,7 @@ public final class MainWindow {
         list = new ArticleListView(model.list(), it -> model.open(it.row().id()), () -> {
             var a = model.reader().articleProperty().get();
             return a == null ? -1 : a.id();
-        });
+        }, () -> model.preferencesProperty().get().markReadOnScroll(), row -> model.setRead(row, true));
         reader = new ReaderView(model.reader(), browser, this::toggleStar, this::showStory);
         RelatedView related = new RelatedView(model.reader(), id -> {
             int at = model.list().indexOf(id);

@@ -58,9 +58,9 @@ class KillTest {
                 Path data = dir.resolve("trial" + t);
                 try (Library lib = Library.open(data)) {
                     for (int f = 0; f < FEEDS; f++) lib.feeds().add(server.url("/f" + f + ".xml"), null, null);
-                    if (t % 4 == 3) lib.refresher().refresh(lib.feeds().all(), null); // a full library to re-index
+                    if (t % 3 == 2) lib.refresher().refresh(lib.feeds().all(), null); // a full library to re-index
                 }
-                String mode = t % 4 == 3 ? "reindex" : "refresh";
+                String mode = t % 3 == 2 ? "reindex" : "refresh";
                 kinds.add(mode);
                 Map<Long, Integer> committed = new HashMap<>();
                 boolean finished = runAndKill(mode, data, 150 + random.nextInt(1200), committed);

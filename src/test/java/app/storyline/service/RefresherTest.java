@@ -28,6 +28,7 @@ class RefresherTest {
     @TempDir Path dir;
     LoopbackServer server;
     Library lib;
+    final java.util.concurrent.atomic.AtomicBoolean flakyDown = new java.util.concurrent.atomic.AtomicBoolean(true);
     final AtomicReference<String> goodBody = new AtomicReference<>(rss("Good feed", "one", "two"));
 
     @BeforeEach
@@ -50,6 +51,10 @@ class RefresherTest {
                     ex.getResponseHeaders().set("Retry-After", "3600");
                     LoopbackServer.send(ex, 503, "text/plain", "later");
                 })
+                .on("/flaky", ex -> {
+                    if (flakyDown.get()) LoopbackServer.send(ex, 500, "text/plain", "down");
+                    else LoopbackServer.send(ex, 200, "text/plain; charset=utf-8", rss("Flaky", "f1", "f2")); // wrong type: parsed anyway
+                })
                 .on("/gone", ex -> LoopbackServer.send(ex, 410, "text/plain", "gone"))
                 .on("/page", ex -> LoopbackServer.send(ex, 200, "text/html",
                         "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/good\"></head><body>News</body></html>"))
@@ -62,6 +67,20 @@ class RefresherTest {
                     LoopbackServer.send(ex, 301, null, new byte[0]);
                 });
         lib = Library.open(dir, new HttpFetcher.Limits(Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20, 5, 2, 16, Duration.ofDays(7)));
+    }
+
+    @Test
+    void aFailingFeedRecoversWithItsNextHealthyAnswerEvenWithTheWrongContentType() {
+        Feed flaky = lib.feeds().add(server.url("/flaky"), "Flaky", null);
+        assertEquals(Status.ERROR, lib.refresher().refresh(List.of(flaky), null).get(0).status());
+        assertEquals(1, lib.feeds().fetchState(flaky.id()).failures());
+        flakyDown.set(false);
+        FeedResult back = lib.refresher().refresh(List.of(flaky), null).get(0);
+        assertEquals(Status.NEW, back.status(), String.valueOf(back));
+        assertEquals(2, back.added());
+        FetchState state = lib.feeds().fetchState(flaky.id());
+        assertEquals(0, state.failures());
+        assertNull(state.lastError());
     }
 
     @Test

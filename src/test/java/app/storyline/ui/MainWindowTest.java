@@ -202,6 +202,18 @@ class MainWindowTest {
     }
 
     @Test
+    void scrollingPastArticlesMarksThemReadWhenAsked(FxRobot robot) throws Exception {
+        sample(robot);
+        robot.interact(() -> model.savePreferences(new Preferences(0, 0, Preferences.Theme.LIGHT, 15, true)));
+        // the wheel scrolls the list's VirtualFlow by pixels; the headless robot's wheel does not reach it
+        robot.interact(() -> ((javafx.scene.control.skin.VirtualFlow<?>) window.listView().list().lookup(".virtual-flow")).scrollPixels(600));
+        assertTrue(window.listView().list().getSelectionModel().isEmpty(), "nothing was opened");
+        until(() -> model.list().items().get(0).row().read(), "the first rows scrolled past are read");
+        long read = model.list().items().stream().filter(i -> i.row().read()).count();
+        assertTrue(read >= 3 && read < 44, "only the rows scrolled past: " + read);
+    }
+
+    @Test
     void shortcutOverlayListsEveryKey(FxRobot robot) throws Exception {
         sample(robot);
         robot.clickOn("#articles");
