@@ -161,9 +161,28 @@ final class FeedRepairs {
                 if (!subject.getTextTrim().isEmpty()) item.addContent(new Element("category", ns).setText(subject.getTextTrim()));
             }
         }
+        if (item.getChild("category", ns) == null) {
+            // Podcast and media feeds tag items in their own vocabularies: iTunes (nested, in a text
+            // attribute) and Media RSS (in the element's text).
+            List<String> terms = new ArrayList<>();
+            for (Element c : item.getChildren()) foreignCategories(c, terms);
+            for (String t : terms) item.addContent(new Element("category", ns).setText(t));
+        }
         if (!has(item, "author", ns) && item.getChild("creator", DC) == null) {
             String author = firstText(item, List.of("author"), false);
             if (author != null) item.addContent(new Element("creator", DC).setText(author));
+        }
+    }
+
+    private static void foreignCategories(Element e, List<String> out) {
+        if (!e.getName().equals("category")) return;
+        String uri = e.getNamespaceURI().toLowerCase(java.util.Locale.ROOT);
+        if (uri.contains("itunes.com")) {
+            String text = e.getAttributeValue("text");
+            if (text != null && !text.isBlank()) out.add(text.strip());
+            for (Element nested : e.getChildren()) foreignCategories(nested, out);
+        } else if (uri.contains("search.yahoo.com/mrss") && !e.getTextTrim().isEmpty()) {
+            out.add(e.getTextTrim());
         }
     }
 

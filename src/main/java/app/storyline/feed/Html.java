@@ -47,6 +47,12 @@ public final class Html {
     private static final Pattern CSS_WORDS = Pattern.compile("rgba?\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s,]+");
 
     private static final Safelist SAFELIST = safelist();
+    /**
+     * A self-closed element whose content HTML reads as raw text (`<iframe src=x/>`): written in XHTML
+     * style by feeds, it would swallow the rest of the article as its "content". Closed explicitly first.
+     */
+    private static final Pattern SELF_CLOSED_RAW = Pattern.compile(
+            "(?i)<(iframe|script|style|noscript|noembed|noframes|textarea|title|xmp|template)(\\s[^<>]*?)?/>");
 
     private Html() {}
 
@@ -70,7 +76,7 @@ public final class Html {
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isEmpty()) return "";
         String base = baseUrl == null ? "" : baseUrl;
-        Document dirty = Jsoup.parseBodyFragment(html, base);
+        Document dirty = Jsoup.parseBodyFragment(SELF_CLOSED_RAW.matcher(html).replaceAll("<$1$2></$1>"), base);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         // Tracking pixels: a 1x1 (or 0-sized) image is never content, only a report that the article was read.

@@ -19,4 +19,10 @@ class HtmlTest {
         assertEquals("", Html.safeStyle("padding: 99999em"));
         assertEquals("font-family: \"Comic Sans MS\", serif; margin: 0 auto;", Html.safeStyle("font-family: \"Comic Sans MS\", serif; margin: 0 auto"));
     }
+
+    @Test
+    void selfClosedRawTextElementsDoNotSwallowTheRestOfTheArticle() {
+        assertEquals("safe description", Html.sanitize("safe<iframe src=\"http://example.com/\"/> description", null));
+        assertEquals("before after", Html.sanitize("before <script/>after", null));
+    }
 }
