@@ -107,8 +107,8 @@ final class FeedNormalizer {
     private static String absolutizeHtml(String html, String base) {
         Document doc = Jsoup.parseBodyFragment(html, base);
         doc.outputSettings().prettyPrint(false);
-        for (var el : doc.select("[href],[src]")) {
-            for (String attr : new String[] {"href", "src"}) {
+        for (var el : doc.select("[href],[src],[poster]")) {
+            for (String attr : new String[] {"href", "src", "poster"}) {
                 if (el.hasAttr(attr)) {
                     String v = el.attr(attr).strip();
                     if (!v.startsWith("#")) el.attr(attr, resolve(base, v));

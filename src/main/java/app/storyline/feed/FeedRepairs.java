@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.jdom2.Content;
@@ -35,6 +36,60 @@ final class FeedRepairs {
 
     private FeedRepairs() {}
 
+    private static final Map<String, String> RSS_NAMES = new java.util.HashMap<>();
+
+    static {
+        for (String n : List.of("channel", "item", "title", "link", "description", "guid", "author", "category", "comments",
+                "enclosure", "source", "pubDate", "language", "copyright", "lastBuildDate", "managingEditor", "webMaster", "ttl", "image")) {
+            RSS_NAMES.put(n.toLowerCase(Locale.ROOT), n);
+        }
+    }
+
+    /** RSS element names written in the wrong case (<TiTlE>): RSS has no namespace to tell, so they are its own. */
+    private static void canonicalCase(Element e, Namespace ns) {
+        for (Element c : e.getChildren()) {
+            if (!c.getNamespace().equals(ns)) continue;
+            String canonical = RSS_NAMES.get(c.getName().toLowerCase(Locale.ROOT));
+            if (canonical != null && !canonical.equals(c.getName()) && e.getChild(canonical, ns) == null) c.setName(canonical);
+            canonicalCase(c, ns);
+        }
+    }
+
+    /**
+     * Microsoft's Channel Definition Format (1997), still found on old intranets: a CHANNEL with HREF,
+     * TITLE, ABSTRACT and ITEMs with HREF and LASTMOD. Rewritten as the RSS 2.0 it amounts to.
+     */
+    static Element fromCdf(Element cdf) {
+        Element rss = new Element("rss").setAttribute("version", "2.0");
+        Element channel = new Element("channel");
+        rss.addContent(channel);
+        cdfFields(cdf, channel);
+        for (Element item : cdf.getChildren()) {
+            if (!item.getName().equalsIgnoreCase("item")) continue;
+            Element out = new Element("item");
+            cdfFields(item, out);
+            String lastmod = attributeIgnoringCase(item, "lastmod");
+            if (lastmod != null) out.addContent(new Element("date", DC).setText(lastmod));
+            channel.addContent(out);
+        }
+        return rss;
+    }
+
+    private static void cdfFields(Element from, Element to) {
+        String href = attributeIgnoringCase(from, "href");
+        if (href != null) to.addContent(new Element("link").setText(href));
+        for (Element c : from.getChildren()) {
+            String n = c.getName().toLowerCase(Locale.ROOT);
+            if (n.equals("title")) to.addContent(new Element("title").setText(c.getTextTrim()));
+            else if (n.equals("abstract")) to.addContent(new Element("description").setText(c.getTextTrim()));
+        }
+    }
+
+    private static String attributeIgnoringCase(Element e, String name) {
+        for (org.jdom2.Attribute a : e.getAttributes()) if (a.getName().equalsIgnoreCase(name)) return a.getValue();
+        return null;
+    }
+
     static void repair(Element root) {
         String name = root.getName().toLowerCase(Locale.ROOT);
         if (name.equals("feed") && root.getNamespace() != ATOM10 && !root.getNamespace().equals(ATOM03)
@@ -49,6 +104,8 @@ final class FeedRepairs {
             root.addContent(channel);
         }
         textConstructs(root, 0);
+        if (name.equals("feed")) atomEntries(root);
+        if (name.equals("rss")) canonicalCase(root, root.getNamespace());
         if (name.equals("rss") || name.equals("rdf")) {
             for (Element item : items(root)) rssFallbacks(item);
             Element channel = root.getChild("channel", root.getNamespace());
@@ -143,8 +200,33 @@ final class FeedRepairs {
         return null;
     }
 
+    /** Atom links written with the address as text (no href), and repeated dates: the last one is the latest word. */
+    private static void atomEntries(Element feed) {
+        Namespace ns = feed.getNamespace();
+        for (Element entry : feed.getChildren("entry", ns)) {
+            for (Element link : entry.getChildren("link", ns)) {
+                if (link.getAttribute("href") == null && !link.getTextTrim().isEmpty()) link.setAttribute("href", link.getTextTrim());
+            }
+            for (String date : List.of("updated", "modified")) {
+                List<Element> all = new ArrayList<>(entry.getChildren(date, ns));
+                for (int i = 0; i < all.size() - 1; i++) all.get(i).detach();
+            }
+        }
+    }
+
     private static void rssFallbacks(Element item) {
         Namespace ns = item.getNamespace();
+        Element description = item.getChild("description", ns);
+        Element summary = item.getChild("summary", ns);
+        if (description != null && summary != null && item.getChild("encoded", CONTENT) == null) {
+            // Both a description and a (non-standard) summary: the first is the summary, the second the full text.
+            boolean descriptionFirst = item.indexOf(description) < item.indexOf(summary);
+            Element full = descriptionFirst ? summary : description;
+            Element brief = descriptionFirst ? description : summary;
+            item.addContent(new Element("encoded", CONTENT).setText(full.getText()));
+            description.setText(brief.getText());
+            summary.detach();
+        }
         borrow(item, "title", List.of("title"), null);
         if (!has(item, "description", ns)) {
             String text = firstText(item, List.of("description", "summary", "subtitle"), true);

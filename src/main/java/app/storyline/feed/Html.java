@@ -51,6 +51,7 @@ public final class Html {
      * A self-closed element whose content HTML reads as raw text (`<iframe src=x/>`): written in XHTML
      * style by feeds, it would swallow the rest of the article as its "content". Closed explicitly first.
      */
+    private static final Pattern BR_PAIR = Pattern.compile("(?i)(<br\\b[^<>]*>)\\s*</br\\s*>");
     private static final Pattern SELF_CLOSED_RAW = Pattern.compile(
             "(?i)<(iframe|script|style|noscript|noembed|noframes|textarea|title|xmp|template)(\\s[^<>]*?)?/>");
 
@@ -76,7 +77,10 @@ public final class Html {
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isEmpty()) return "";
         String base = baseUrl == null ? "" : baseUrl;
-        Document dirty = Jsoup.parseBodyFragment(SELF_CLOSED_RAW.matcher(html).replaceAll("<$1$2></$1>"), base);
+        String prepared = SELF_CLOSED_RAW.matcher(html).replaceAll("<$1$2></$1>");
+        // XHTML's <br></br> is one line break; an HTML parser reads the end tag as a second one.
+        prepared = BR_PAIR.matcher(prepared).replaceAll("$1");
+        Document dirty = Jsoup.parseBodyFragment(prepared, base);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         // Tracking pixels: a 1x1 (or 0-sized) image is never content, only a report that the article was read.

@@ -47,6 +47,7 @@ final class XmlFeedParser {
     static ParsedFeed parse(byte[] body, String contentType, String baseUrl) {
         String text = XmlRepair.repair(decode(body, contentType));
         Document doc = buildDocument(text);
+        if (doc.getRootElement().getName().equalsIgnoreCase("channel")) doc.setRootElement(FeedRepairs.fromCdf(doc.getRootElement().detach()));
         FeedRepairs.repair(doc.getRootElement());
         FeedNormalizer.normalize(doc.getRootElement(), baseUrl);
         SyndFeedInput input = new SyndFeedInput();

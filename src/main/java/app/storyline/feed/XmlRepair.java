@@ -149,6 +149,11 @@ final class XmlRepair {
             }
             default -> { }
         }
+        if (name.equals("lang") || name.equals("rang")) {
+            // Feeds use HTML 4's entity names, and HTML 4 maps these two to U+2329/U+232A; HTML5 moved them.
+            out.append(name.equals("lang") ? "&#9001;" : "&#9002;");
+            return semi + 1;
+        }
         if (Entities.isNamedEntity(name)) {
             String value = Entities.getByName(name);
             value.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));

@@ -181,7 +181,12 @@ public final class Refresher {
                 case FetchOutcome.Fetched f -> pipeline.onCpu(() -> ingest(feed.id(), finalUrl, f, before, now, pipeline));
             };
         } catch (RuntimeException e) {
-            String reason = "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String reason = message.contains("SQLITE_FULL") || message.contains("No space left")
+                    ? "the disk is full: nothing of this feed was stored (free some space, then refresh again)"
+                    : message.contains("SQLITE_READONLY") || message.contains("readonly database")
+                    ? "the data folder is read-only: nothing of this feed was stored"
+                    : "internal error: " + message;
             try {
                 pipeline.write(c -> save(c, failed(before, now, 0, reason, null)));
             } catch (RuntimeException alsoFailed) {

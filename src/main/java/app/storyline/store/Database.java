@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Path file;
     private volatile boolean closed;
+    private boolean broken; // guarded by lock
 
     private Database(Path file, Connection connection, java.util.List<Connection> readers) {
         this.file = file;
@@ -121,17 +122,36 @@ public final class Database implements AutoCloseable {
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
+            if (broken) throw new SQLException("an earlier write could not be rolled back; restart Storyline (the file itself is safe)");
             if (!connection.getAutoCommit()) return work.run(connection); // already inside a transaction
             connection.setAutoCommit(false);
-            boolean ok = false;
+            Exception failure = null;
             try {
                 T result = work.run(connection);
                 connection.commit();
-                ok = true;
                 return result;
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException notRolledBack) {
+                    e.addSuppressed(notRolledBack);
+                    // SQLite rolls a transaction back by itself on some errors (a full disk): nothing left to undo.
+                    // Any other failure leaves a transaction we cannot end safely: no more writes on it.
+                    String why = String.valueOf(notRolledBack.getMessage());
+                    if (!why.contains("no transaction is active")) broken = true;
+                }
+                throw e;
             } finally {
-                if (!ok) connection.rollback();
-                connection.setAutoCommit(true);
+                // Always back to autocommit: a connection left inside a half-failed transaction would commit
+                // that transaction's leftovers with the next write. (The driver commits when switching: after
+                // SQLite's own rollback that finds no transaction, which is no news.)
+                try {
+                    if (!broken) connection.setAutoCommit(true);
+                } catch (SQLException e) {
+                    if (failure == null) throw e;
+                    failure.addSuppressed(e);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed", e);

@@ -84,6 +84,62 @@ class RefresherTest {
     }
 
     @Test
+    void aFullDiskFailsTheFeedClearlyAndStoresNothingHalfway() {
+        Feed good = lib.feeds().add(server.url("/good"), "Good", null);
+        goodBody.set(rss("Big", java.util.stream.IntStream.range(0, 400).mapToObj(i -> "item-" + i).toArray(String[]::new)));
+        // SQLite's own "database or disk is full" path: the file may not grow past its current pages.
+        lib.db().write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("PRAGMA max_page_count = " + pageCount() );
+            }
+            return null;
+        });
+        FeedResult r = lib.refresher().refresh(List.of(good), null).get(0);
+        assertEquals(Status.ERROR, r.status());
+        assertTrue(r.error().startsWith("the disk is full: nothing of this feed was stored"), r.error());
+        assertEquals(0, lib.articles().count(), "the feed's transaction was rolled back whole");
+        assertEquals("ok", lib.db().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
+                return rs.getString(1);
+            }
+        }));
+        lib.db().write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("PRAGMA max_page_count = 1073741823");
+            }
+            return null;
+        });
+        assertEquals(Status.NEW, lib.refresher().refresh(List.of(good), null).get(0).status(), "space again: the feed recovers");
+        assertEquals(400, lib.articles().count());
+    }
+
+    @Test
+    void aReadOnlyDatabaseFailsTheFeedClearly() {
+        Feed good = lib.feeds().add(server.url("/good"), "Good", null);
+        // SQLite's "attempt to write a readonly database" path, as a read-only file or folder gives it
+        // (the tests run as root, which ignores file permissions). The library was opened writable.
+        lib.index();
+        lib.db().write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("PRAGMA query_only = 1");
+            }
+            return null;
+        });
+        FeedResult r = lib.refresher().refresh(List.of(good), null).get(0);
+        assertEquals(Status.ERROR, r.status());
+        assertEquals("the data folder is read-only: nothing of this feed was stored", r.error());
+        assertEquals(0, lib.articles().count());
+    }
+
+    private long pageCount() {
+        return lib.db().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
     void goneFeedIsNotFetchedAgainAndSaysSo() {
         Feed gone = lib.feeds().add(server.url("/gone"), "Gone", null);
         FeedResult first = lib.refresher().refresh(List.of(gone), null).get(0);

@@ -107,7 +107,7 @@ class FeedparserConformanceTest {
                 + "\nUncaught:\n" + String.join("\n", uncaught) + "\nSlow:\n" + String.join("\n", slow) + "\n");
         assertEquals(List.of(), uncaught, "every file parses or fails cleanly");
         assertEquals(List.of(), slow, "every file within 2 s");
-        assertTrue(rate >= 0.90, String.format(Locale.ROOT, "conformance %.3f below 0.90", rate));
+        assertTrue(rate >= 0.95, String.format(Locale.ROOT, "conformance %.3f below 0.95", rate));
     }
 
     static Outcome evaluate(String expect, ParsedFeed feed, String base, String rel) {

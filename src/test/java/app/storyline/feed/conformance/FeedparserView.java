@@ -102,7 +102,7 @@ final class FeedparserView {
                 Map.entry("content", () -> i.content() == null ? List.of()
                         : List.of(view(Map.of("value", () -> new HtmlValue(i.content(), base))))),
                 Map.entry("author", () -> new Text(i.author())),
-                Map.entry("author_detail", () -> view(Map.of("name", () -> new Text(i.author())))),
+                Map.entry("author_detail", () -> view(Map.of("name", () -> new Text(nameOf(i.author()))))),
                 Map.entry("published_parsed", () -> new DateTuple(i.published())),
                 Map.entry("issued_parsed", () -> new DateTuple(i.published())),
                 Map.entry("updated_parsed", () -> new DateTuple(updated)),
@@ -175,5 +175,12 @@ final class FeedparserView {
             for (int k = 0; k < 9; k++) if (!Objects.equals(ours.get(k), exp.get(k))) return false;
             return true;
         }
+    }
+
+    /** feedparser's author_detail.name: the author without an e-mail address beside it. */
+    static String nameOf(String author) {
+        if (author == null) return null;
+        String name = author.replaceAll("\\s*\\(\\S+@\\S+\\)\\s*$", "").replaceAll("\\s*<\\S+@\\S+>\\s*$", "").strip();
+        return name.isEmpty() ? author : name;
     }
 }
