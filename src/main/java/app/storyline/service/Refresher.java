@@ -64,6 +64,38 @@ public final class Refresher {
         this.library = library;
     }
 
+    /** The wait after {@code failures} failures in a row: 15 minutes, doubling, at most a day. */
+    static Duration backoff(int failures) {
+        if (failures <= 0) return Duration.ZERO;
+        long minutes = 15L << Math.min(failures - 1, 7); // 15 minutes .. 32 hours
+        return Duration.ofMinutes(Math.min(minutes, 24 * 60));
+    }
+
+    /**
+     * An automatic refresh (the window's timer): as {@link #refresh}, but a feed that failed is left alone
+     * until its back-off has passed (15 minutes after one failure, doubling, at most a day), so a broken
+     * server is not asked every few minutes for days. Those feeds come back SKIPPED with the reason.
+     */
+    public List<FeedResult> refreshDue(List<Feed> feeds, Progress progress, Instant now) {
+        Map<Long, FetchState> states = library.feeds().fetchStates();
+        List<Feed> due = new ArrayList<>();
+        List<FeedResult> waiting = new ArrayList<>();
+        for (Feed f : feeds) {
+            FetchState s = states.getOrDefault(f.id(), FetchState.empty(f.id()));
+            Instant next = s.lastAttempt() == null ? null : s.lastAttempt().plus(backoff(s.failures()));
+            if (s.failures() > 0 && next != null && now.isBefore(next)) {
+                waiting.add(new FeedResult(f.id(), f.url(), Status.SKIPPED, 0, 0, s.httpStatus(),
+                        "backing off after " + s.failures() + (s.failures() == 1 ? " failure" : " failures") + " (" + s.lastError()
+                                + "): next automatic try at " + next));
+            } else {
+                due.add(f);
+            }
+        }
+        List<FeedResult> out = new ArrayList<>(refresh(due, progress));
+        out.addAll(waiting);
+        return out;
+    }
+
     /**
      * Refreshes the given feeds now. A feed whose server asked to wait (429/503 Retry-After) is SKIPPED
      * until then; other back-off is for automatic refreshes, not for one the user asks for.

@@ -201,8 +201,18 @@ public final class MainModel {
         }, status::set);
     }
 
+    /** A refresh the person asked for: every feed, now. */
     public void refresh() {
-        refresh.refresh(preferences.get(), outcome -> {
+        refresh(false);
+    }
+
+    /** The timer's refresh: failing feeds wait out their back-off. */
+    public void refreshAutomatically() {
+        refresh(true);
+    }
+
+    private void refresh(boolean automatic) {
+        refresh.refresh(preferences.get(), automatic, outcome -> {
             notifications.addAll(outcome.notices());
             sources.load();
             list.reload(null);

@@ -129,7 +129,7 @@ public final class MainWindow {
             if (ready != null) ready.run();
             Platform.runLater(reader::web); // WebKit loads once the articles are on screen
             schedule(model.preferencesProperty().get());
-            if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refresh();
+            if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refreshAutomatically();
         });
     }
 
@@ -409,7 +409,7 @@ public final class MainWindow {
         if (autoRefresh != null) autoRefresh.stop();
         if (p.refreshMinutes() <= 0) return;
         autoRefresh = new Timeline(new KeyFrame(Duration.minutes(p.refreshMinutes()), e -> {
-            if (model.sources().feedCount() > 0) model.refresh();
+            if (model.sources().feedCount() > 0) model.refreshAutomatically();
         }));
         autoRefresh.setCycleCount(Timeline.INDEFINITE);
         autoRefresh.play();

@@ -60,8 +60,11 @@ public final class RefreshModel {
         return progressText.getReadOnlyProperty();
     }
 
-    /** Refreshes all feeds unless a refresh is running; {@code done} gets the outcome on the FX thread. */
-    public boolean refresh(Preferences prefs, Consumer<Outcome> done) {
+    /**
+     * Refreshes all feeds unless a refresh is running; {@code done} gets the outcome on the FX thread.
+     * {@code automatic} (the timer) leaves failing feeds alone until their back-off has passed.
+     */
+    public boolean refresh(Preferences prefs, boolean automatic, Consumer<Outcome> done) {
         if (running.get()) return false;
         running.set(true);
         progress.set(0);
@@ -74,7 +77,7 @@ public final class RefreshModel {
         Map<Long, Integer> followedBefore = new HashMap<>();
         bg.run(() -> {
             followedBefore.putAll(followedUnread());
-            return fetch(prefs);
+            return fetch(prefs, automatic);
         }, totals -> {
             progressText.set("Grouping new articles into stories…");
             similar.run(() -> news(followedBefore), notices -> {
@@ -88,14 +91,16 @@ public final class RefreshModel {
         return true;
     }
 
-    private Refresher.Totals fetch(Preferences prefs) {
+    private Refresher.Totals fetch(Preferences prefs, boolean automatic) {
         var feeds = library.feeds().all();
         Map<Long, String> names = new HashMap<>();
         for (var f : feeds) names.put(f.id(), f.displayTitle());
-        List<Refresher.FeedResult> results = library.refresher().refresh(feeds, (r, done, total) -> bg.fx(() -> {
+        Refresher.Progress shown = (r, done, total) -> bg.fx(() -> {
             progress.set(total == 0 ? 1 : done / (double) total);
             progressText.set(String.format(Locale.ENGLISH, "%d / %d feeds \u00b7 %s", done, total, names.getOrDefault(r.feedId(), r.url())));
-        }));
+        });
+        List<Refresher.FeedResult> results = automatic ? library.refresher().refreshDue(feeds, shown, Instant.now())
+                : library.refresher().refresh(feeds, shown);
         if (prefs.retentionDays() > 0) {
             int gone = library.articles().deleteOlderThan(Instant.now().minus(Duration.ofDays(prefs.retentionDays())));
             if (gone > 0) library.index().drain();

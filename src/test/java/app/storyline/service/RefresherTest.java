@@ -140,6 +140,24 @@ class RefresherTest {
     }
 
     @Test
+    void automaticRefreshesBackOffFromFailingFeedsManualOnesDoNot() {
+        Feed missing = lib.feeds().add(server.url("/missing"), "Missing", null);
+        Feed good = lib.feeds().add(server.url("/good"), "Good", null);
+        lib.refresher().refresh(List.of(missing, good), null);
+        int asked = server.requests.size();
+        var auto = lib.refresher().refreshDue(List.of(missing, good), null, java.time.Instant.now());
+        FeedResult waited = auto.stream().filter(r -> r.feedId() == missing.id()).findFirst().orElseThrow();
+        assertEquals(Status.SKIPPED, waited.status());
+        assertTrue(waited.error().startsWith("backing off after 1 failure"), waited.error());
+        assertEquals(asked + 1, server.requests.size(), "only the healthy feed was asked");
+        var later = lib.refresher().refreshDue(List.of(missing), null, java.time.Instant.now().plus(Duration.ofMinutes(16)));
+        assertEquals(Status.ERROR, later.get(0).status(), "after 15 minutes it is tried again");
+        assertEquals(Duration.ofMinutes(30), Refresher.backoff(2));
+        assertEquals(Duration.ofDays(1), Refresher.backoff(20));
+        assertEquals(Status.ERROR, lib.refresher().refresh(List.of(missing), null).get(0).status(), "a manual refresh always asks");
+    }
+
+    @Test
     void goneFeedIsNotFetchedAgainAndSaysSo() {
         Feed gone = lib.feeds().add(server.url("/gone"), "Gone", null);
         FeedResult first = lib.refresher().refresh(List.of(gone), null).get(0);
