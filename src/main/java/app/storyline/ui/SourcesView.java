@@ -143,6 +143,10 @@ final class SourcesView {
         private final HBox box = new HBox(6, warn, name, grow, count);
 
         SourceCell() {
+            // Cells as wide as the pane: a long feed name is cut short, its unread count stays in view.
+            setPrefWidth(0);
+            name.setMinWidth(0);
+            count.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(grow, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
             count.getStyleClass().add("count");
