@@ -17,11 +17,7 @@ import java.util.Map;
 public final class ArticleRows {
     /** Which articles; null/false fields do not filter. {@code folderId} includes its subfolders. */
     public record Filter(Long feedId, Long folderId, boolean unreadOnly, boolean starredOnly, boolean followedOnly,
-                         List<Long> ids, int limit) {
-        public static Filter all() {
-            return new Filter(null, null, false, false, false, null, 0);
-        }
-    }
+                         List<Long> ids, int limit) {}
 
     private static final int EXCERPT = 600;
     private static final String SELECT = "SELECT a.id, a.feed_id, coalesce(nullif(f.title, ''), f.url), a.title, "
@@ -110,18 +106,6 @@ public final class ArticleRows {
             }
         }
         return out;
-    }
-
-    /** Unread articles per feed, and in all. */
-    public Map<Long, Integer> unreadByFeed() {
-        return db.read(c -> {
-            Map<Long, Integer> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT feed_id, count(*) FROM article WHERE read = 0 GROUP BY feed_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
-            }
-            return out;
-        });
     }
 
     private static ArticleRow row(ResultSet rs) throws SQLException {

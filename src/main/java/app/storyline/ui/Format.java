@@ -1,12 +1,12 @@
 package app.storyline.ui;
 
+import app.storyline.index.HtmlText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.jsoup.parser.Parser;
 
 /** How times and snippets read in the window. */
 final class Format {
@@ -38,46 +38,11 @@ final class Format {
         return when == null ? "" : FULL.format(when.atZone(zone));
     }
 
-    /**
-     * Plain text from the start of an HTML fragment, for list rows: tags dropped, script and style
-     * content skipped, entities decoded, whitespace collapsed, cut at a word near {@code max}. Cheap
-     * enough for 100k rows (no DOM is built).
-     */
+    /** Plain text from the start of an HTML fragment (index.HtmlText's stripper), cut at a word near {@code max}. */
     static String plain(String html, int max) {
-        if (html == null || html.isEmpty()) return "";
-        StringBuilder out = new StringBuilder(Math.min(html.length(), max + 16));
-        int i = 0;
-        int n = html.length();
-        boolean space = false;
-        while (i < n && out.length() < max * 2) {
-            char c = html.charAt(i);
-            if (c == '<') {
-                int end = html.indexOf('>', i);
-                if (end < 0) break; // a tag cut off by the excerpt
-                String tag = html.substring(i + 1, Math.min(end, i + 8)).toLowerCase(Locale.ROOT);
-                if (tag.startsWith("script") || tag.startsWith("style")) {
-                    int close = html.toLowerCase(Locale.ROOT).indexOf("</" + (tag.startsWith("script") ? "script" : "style"), end);
-                    if (close < 0) break;
-                    end = html.indexOf('>', close);
-                    if (end < 0) break;
-                }
-                space = true;
-                i = end + 1;
-                continue;
-            }
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && out.length() > 0) out.append(' ');
-                space = false;
-                out.append(c);
-            }
-            i++;
-        }
-        String text = out.indexOf("&") >= 0 ? Parser.unescapeEntities(out.toString(), false) : out.toString();
-        text = text.replace('\u00a0', ' ').strip();
+        String text = HtmlText.plain(html);
         if (text.length() <= max) return text;
         int cut = text.lastIndexOf(' ', max);
-        return text.substring(0, cut > max / 2 ? cut : max).strip() + "…";
+        return text.substring(0, cut > max / 2 ? cut : max).strip() + "\u2026";
     }
 }

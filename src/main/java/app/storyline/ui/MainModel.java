@@ -98,27 +98,30 @@ public final class MainModel {
 
     /** Loads settings, sources and articles; {@code then} runs on the FX thread when the first rows are shown. */
     public void start(Runnable then) {
-        io.run(() -> library.settings().all(), settings -> {
-            savedState = settings;
-            preferences.set(Preferences.from(settings));
-            // The saved list first, so the window shows articles before the sources pane has counted them;
-            // a saved search needs its query from the sources, so it waits for them.
-            String saved = settings.getOrDefault("selection.source", "ALL:0");
-            Source quick = SourcesModel.stub(saved);
-            Runnable ready = () -> {
-                if (then != null) then.run();
-                // The related engine is built after the first articles show: it competes for the CPU.
-                if (sources.feedCount() > 0) warmUp();
-            };
-            if (quick != null) list.show(quick, null);
-            sources.load(() -> {
-                welcome.set(sources.feedCount() == 0);
-                Source found = sources.find(saved);
-                boolean same = quick != null && found != null && found.kind() == quick.kind() && found.id() == quick.id();
-                if (same) ready.run();
-                else list.show(found, ready); // a saved search, or a feed deleted since: All
-            });
-        }, status::set);
+        io.run(() -> library.settings().all(), settings -> start(settings, then), status::set);
+    }
+
+    /** As {@link #start(Runnable)}, with the settings already read (the app reads them before the window shows). */
+    public void start(Map<String, String> settings, Runnable then) {
+        savedState = settings;
+        preferences.set(Preferences.from(settings));
+        // The saved list first, so the window shows articles before the sources pane has counted them;
+        // a saved search needs its query from the sources, so it waits for them.
+        String saved = settings.getOrDefault("selection.source", "ALL:0");
+        Source quick = SourcesModel.stub(saved);
+        Runnable ready = () -> {
+            if (then != null) then.run();
+            // The related engine is built after the first articles show: it competes for the CPU.
+            if (sources.feedCount() > 0) warmUp();
+        };
+        if (quick != null) list.show(quick, null);
+        sources.load(() -> {
+            welcome.set(sources.feedCount() == 0);
+            Source found = sources.find(saved);
+            boolean same = quick != null && found != null && found.kind() == quick.kind() && found.id() == quick.id();
+            if (same) ready.run();
+            else list.show(found, ready); // a saved search, or a feed deleted since: All
+        });
     }
 
     /** Builds the related engine, which groups stored articles into stories; rows then show their story badges. */

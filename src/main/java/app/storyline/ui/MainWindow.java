@@ -98,7 +98,7 @@ public final class MainWindow {
             for (ExecutorService x : executors) x.shutdown();
         });
         stage.show();
-        start(ready);
+        model.start(state, () -> started(ready));
     }
 
     /** Builds the scene; {@link #start} loads the data. Tests call both without a saved state. */
@@ -119,13 +119,15 @@ public final class MainWindow {
     }
 
     void start(Runnable ready) {
-        model.start(() -> {
-            restoreState(model.savedState());
-            if (ready != null) ready.run();
-            Platform.runLater(reader::web); // WebKit loads once the articles are on screen
-            schedule(model.preferencesProperty().get());
-            if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refreshAutomatically();
-        });
+        model.start(() -> started(ready));
+    }
+
+    private void started(Runnable ready) {
+        restoreState(model.savedState());
+        if (ready != null) ready.run();
+        Platform.runLater(reader::web); // WebKit loads once the articles are on screen
+        schedule(model.preferencesProperty().get());
+        if (model.sources().feedCount() > 0 && model.preferencesProperty().get().refreshMinutes() > 0) model.refreshAutomatically();
     }
 
     BorderPane build() {

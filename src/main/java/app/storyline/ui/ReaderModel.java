@@ -47,7 +47,11 @@ public final class ReaderModel {
     private int textSize = 15;
     private boolean showImages;
     private long generation;
-    private volatile boolean engineReady;
+    /**
+     * The library's engine once built. Every change that adds articles (refresh, subscribe, the sample)
+     * brings it up to date on the same thread, so a selection need not ask for new articles again.
+     */
+    private volatile RelatedEngine engine;
 
     ReaderModel(Library library, Background io, Background similar, Consumer<String> status) {
         this.library = library;
@@ -95,7 +99,7 @@ public final class ReaderModel {
         int size = textSize;
         related.clear();
         story.set(null);
-        relatedStatus.set(engineReady ? "Finding related articles…" : "Preparing related articles (the first time reads every stored article)…");
+        relatedStatus.set(engine != null ? "Finding related articles…" : "Preparing related articles (the first time reads every stored article)…");
         io.run(() -> {
             Article a = library.articles().get(articleId).orElseThrow(() -> new IllegalStateException("that article is no longer stored"));
             boolean images = library.feeds().showImages(a.feedId());
@@ -123,8 +127,7 @@ public final class ReaderModel {
     private record Found(List<RelatedItem> items, Story story) {}
 
     private Found findRelated(long articleId) {
-        RelatedEngine engine = library.related(null);
-        engineReady = true;
+        if (engine == null) engine = library.related(null);
         List<RelatedEngine.Related> found = engine.related(articleId, RELATED);
         long storyId = engine.storyOf(articleId);
         Story s = storyId < 0 ? null : library.stories().get(storyId).orElse(null);
@@ -142,8 +145,7 @@ public final class ReaderModel {
 
     /** Builds the engine ahead of the first selection, so the first Related pane is quick too. */
     void warmUp(Runnable then) {
-        similar.run(() -> library.related(null), e -> {
-            engineReady = true;
+        similar.run(() -> engine = library.related(null), e -> {
             if (then != null) then.run();
         }, status);
     }
